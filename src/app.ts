@@ -1,0 +1,207 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { timingSafeEqual } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { loadContent, type Content } from "./core/content.js";
+import { Core } from "./core/core.js";
+import { createTranslator, type Translator } from "./core/i18n.js";
+import { MediaStore } from "./core/media.js";
+import { DeliveryError, Outbox, type OutboxItem } from "./core/outbox/outbox.js";
+import type { PacingLimits } from "./core/outbox/pacing.js";
+import { OutboxWorker } from "./core/outbox/worker.js";
+import { createProgrammeSearch } from "./core/programme/search.js";
+import { cardAsText, cardModel } from "./core/reports/card.js";
+import type { Channel, OutgoingMessage } from "./core/types.js";
+import { CardDesk } from "./organisers/cards.js";
+import { HttpServer, parseJson } from "./server.js";
+import { openStorage } from "./storage/open.js";
+import type { Storage } from "./storage/storage.js";
+import { createTelegramBot, setCommandMenus } from "./transports/telegram/bot.js";
+import { sendToTelegram } from "./transports/telegram/sender.js";
+
+/** Where the bundled locales and content live, wherever the process was started from. */
+export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
+
+/** Sends messages to residents of one messenger; throws DeliveryError when it cannot. */
+export type ResidentSender = (id: string, messages: readonly OutgoingMessage[]) => Promise<void>;
+
+/** Posts cards and notes to the organisers (the Telegram group, or the simulator's screen). */
+export interface OrganisersSink {
+  deliverCard(ref: string): Promise<void>;
+  deliverNote(ref: string | undefined, key: string, args?: Record<string, string | number>): Promise<void>;
+}
+
+/** Options beyond the environment, for tests, the simulator and the benchmark. */
+export interface AppOptions {
+  readonly logger: Logger;
+  /** The bot's identity when known (skips getMe; tests). */
+  readonly botInfo?: UserFromGetMe;
+  /** Outbox pacing; defaults to the platforms' published limits. */
+  readonly pacing?: PacingLimits;
+  /** Replaces the Telegram side entirely (the terminal simulator). */
+  readonly simulator?: { readonly sender: ResidentSender; readonly organisers: OrganisersSink };
+  /** Listen on this port instead of config.port (0 = any free port; tests). */
+  readonly port?: number;
+  readonly now?: () => number;
+}
+
+/** A running Viche. */
+export interface App {
+  readonly core: Core;
+  readonly storage: Storage;
+  readonly content: Content;
+  readonly translator: Translator;
+  readonly outbox: Outbox;
+  readonly worker: OutboxWorker;
+  readonly bot: Bot | undefined;
+  /** The HTTP port, when the server runs. */
+  readonly port: number | undefined;
+  /** Stops taking updates, finishes what is in flight, flushes the outbox (up to `flushMs`), closes. */
+  stop(flushMs?: number): Promise<void>;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Starts Viche from a parsed config: storage, content, the core, the outbox worker, the
+ * messengers that are configured and the HTTP server. The composition root; `main` only adds
+ * process concerns (signals, exit codes).
+ */
+export async function startApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const now = options.now ?? Date.now;
+  const contentDir = config.contentDir ?? `${LOCALES_DIR}/content`;
+  const content = loadContent(contentDir);
+  const translator = createTranslator(LOCALES_DIR);
+  const storage = await openStorage(config.storageUrl);
+  const search = createProgrammeSearch({ programmes: [content.programmes.uk, content.programmes.en], vocabulary: content.vocabulary });
+  const outbox = new Outbox(storage);
+  const media = new MediaStore(storage);
+  let worker: OutboxWorker | undefined;
+  const core = new Core({ storage, content, translator, search, outbox, logger, defaultLocale: config.defaultLocale, now, wake: () => worker?.wake() });
+
+  const senders = new Map<Channel, ResidentSender>();
+  let organisers: OrganisersSink | undefined = options.simulator?.organisers;
+  let bot: Bot | undefined;
+  if (options.simulator) senders.set("telegram", options.simulator.sender);
+
+  const telegram = options.simulator ? undefined : config.telegram;
+  if (telegram) {
+    bot = createTelegramBot({ config: telegram, core, storage, translator, organisersLocale: config.defaultLocale, logger, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    const api = bot.api;
+    senders.set("telegram", (id, messages) => sendToTelegram(api, id, messages));
+    if (telegram.organisersChatId !== undefined) {
+      organisers = new CardDesk({ api, chatId: telegram.organisersChatId, reports: core.reports, storage, content, translator, media, locale: config.defaultLocale });
+    }
+  }
+
+  const deliver = async (item: OutboxItem): Promise<void> => {
+    const payload = item.payload;
+    if (payload.type === "resident") {
+      const sender = senders.get(payload.resident.channel);
+      if (!sender) throw new DeliveryError(`${payload.resident.channel} is not configured`, false, "unavailable");
+      const resident = await core.residents.get(payload.resident);
+      if (resident?.unsubscribed && payload.purpose === "broadcast") throw new DeliveryError("resident unsubscribed", true, "blocked");
+      return sender(payload.resident.id, payload.messages);
+    }
+    if (!organisers) throw new DeliveryError("ORGANISERS_CHAT_ID is not set", false, "unavailable");
+    if (payload.type === "card") return organisers.deliverCard(payload.ref);
+    return organisers.deliverNote(payload.ref, payload.key, payload.args);
+  };
+
+  const onUndeliverable = async (item: OutboxItem, error: DeliveryError): Promise<void> => {
+    const payload = item.payload;
+    if (payload.type !== "resident") {
+      logger.error({ item: item.id, reason: error.reason }, "outbox: the organisers' group refused a message; check that the bot is still a member with the right to post");
+      return;
+    }
+    if (error.reason === "blocked" || error.reason === "not-subscribed") {
+      const resident = await core.residents.get(payload.resident);
+      if (resident) {
+        resident.unsubscribed = true;
+        await core.residents.save(resident);
+      }
+    }
+    if (payload.ref && payload.purpose !== "broadcast") {
+      await outbox.enqueue({ type: "group-note", ref: payload.ref, key: `group-undeliverable-${error.reason}`, args: { ref: payload.ref } }, now());
+    }
+  };
+
+  worker = new OutboxWorker({ outbox, storage, deliver, onUndeliverable, logger, ...(options.pacing ? { limits: options.pacing } : {}), now });
+
+  let server: HttpServer | undefined;
+  let port: number | undefined;
+  let runner: RunnerHandle | undefined;
+  if (bot && telegram) {
+    await bot.init();
+    if (telegram.webhook) {
+      server ??= new HttpServer(logger);
+      const activeBot = bot;
+      const secret = telegram.webhook.secret;
+      server.route("POST", "/telegram", async ({ body, headers }) => {
+        const given = headers["x-telegram-bot-api-secret-token"];
+        if (typeof given !== "string" || !safeEqual(given, secret)) return { status: 401, body: { error: "wrong secret" } };
+        const update = parseJson(body);
+        if (!update || typeof update !== "object" || typeof (update as { update_id?: unknown }).update_id !== "number") {
+          return { status: 400, body: { error: "not an update" } };
+        }
+        await activeBot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
+        return { status: 200, body: {} };
+      });
+    }
+  }
+  if (bot || config.viber) server ??= new HttpServer(logger);
+  if (server) {
+    server.route("GET", "/healthz", async () => ((await storage.ping()) ? { status: 200, body: { ok: true } } : { status: 503, body: { ok: false, storage: "unreachable" } }));
+    port = await server.listen(options.port ?? config.port);
+    logger.info({ port }, "http: listening");
+  }
+  if (bot && telegram) {
+    await setCommandMenus(bot, translator, config.defaultLocale).catch((error: unknown) => logger.warn({ err: error }, "telegram: could not set the command menu"));
+    if (telegram.webhook) {
+      await bot.api.setWebhook(telegram.webhook.url, { secret_token: telegram.webhook.secret, allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] });
+      logger.info({ mode: "webhook" }, "telegram: webhook set");
+    } else {
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
+      logger.info({ mode: "polling" }, "telegram: polling");
+    }
+    if (telegram.organisersChatId === undefined) {
+      logger.warn("ORGANISERS_CHAT_ID is not set: reports are kept and will be posted once it is. Add the bot to the organisers' group, send /chatid there and set the number.");
+    }
+  }
+  worker.start();
+
+  const activeWorker = worker;
+  return {
+    core,
+    storage,
+    content,
+    translator,
+    outbox,
+    worker: activeWorker,
+    bot,
+    port,
+    async stop(flushMs = 10_000) {
+      server?.stopAccepting();
+      if (runner?.isRunning()) await runner.stop();
+      await activeWorker.stop();
+      const left = await activeWorker.drain(Date.now() + flushMs).catch(() => -1);
+      if (left !== 0) logger.warn({ lanes: left }, "outbox: not everything was delivered before exit; it stays stored and goes out after the next start");
+      await server?.close();
+      await storage.close();
+    },
+  };
+}
+
+/** The plain-text card, for the simulator's "organisers" pane. */
+export function cardForTerminal(app: { core: Core; content: Content; translator: Translator }, ref: string, locale: "uk" | "en"): Promise<string | undefined> {
+  return app.core.reports.get(ref).then((report) => (report ? cardAsText(cardModel(report, app.content, locale, (key, args) => app.translator.t(locale, key, args))) : undefined));
+}

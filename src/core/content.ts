@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { programmeSchema, type Programme } from "./programme/programme.js";
+import { vocabularySchema, type Vocabulary } from "./programme/search.js";
+import { LOCALES, type Locale } from "./types.js";
+
+const localised = z.object({ uk: z.string().min(1).max(60), en: z.string().min(1).max(60) });
+const option = z.object({ id: z.string().regex(/^[a-z0-9-]{1,20}$/, "1-20 lowercase letters, digits or dashes"), label: localised });
+
+/** The organisation's own words: name, contacts and the choices residents pick from. */
+export const organisationSchema = z.object({
+  name: z.object({ uk: z.string().min(1), en: z.string().min(1) }),
+  contacts: z.object({ uk: z.string().min(1), en: z.string().min(1) }),
+  /** Times on cards and in statistics are shown in this zone. */
+  timeZone: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "an IANA time zone such as Europe/Kyiv"),
+  complaintCategories: z.array(option).min(2).max(20),
+  waysToHelp: z.array(option).min(1).max(12),
+  availability: z.array(option).min(1).max(8),
+});
+
+/** A parsed organisation.json. */
+export type Organisation = z.infer<typeof organisationSchema>;
+/** A category, way to help or availability option. */
+export type ContentOption = Organisation["complaintCategories"][number];
+
+/** Everything an operator can replace without touching code. */
+export interface Content {
+  readonly organisation: Organisation;
+  readonly programmes: Readonly<Record<Locale, Programme>>;
+  readonly vocabulary: Vocabulary;
+}
+
+/** A content file that is missing or wrong, naming the file and the field. */
+export class ContentError extends Error {
+  override readonly name = "ContentError";
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new ContentError(`Content file ${file} is missing.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ContentError(`Content file ${file} is not valid JSON: ${(error as Error).message}.`);
+  }
+}
+
+function parseWith<T>(file: string, schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.length ? issue.path.join(".") : "(top level)";
+  throw new ContentError(`Content file ${file}: field ${field}: ${issue?.message ?? "invalid"}.`);
+}
+
+function itemIds(programme: Programme): string[] {
+  return programme.sections.flatMap((section) => [`section:${section.id}`, ...section.items.map((item) => item.id)]);
+}
+
+/**
+ * Loads and validates the content directory (`organisation.json`, `programme.<locale>.json`,
+ * `vocabulary.json`). Every language's programme must have the same sections and items; the
+ * vocabulary may only name existing items. Throws a {@link ContentError} naming file and field.
+ */
+export function loadContent(dir: string): Content {
+  const organisationFile = join(dir, "organisation.json");
+  const organisation = parseWith(organisationFile, organisationSchema, readJson(organisationFile));
+  const programmes = {} as Record<Locale, Programme>;
+  for (const locale of LOCALES) {
+    const file = join(dir, `programme.${locale}.json`);
+    programmes[locale] = parseWith(file, programmeSchema, readJson(file));
+  }
+  const reference = itemIds(programmes.uk);
+  for (const locale of LOCALES) {
+    const ids = itemIds(programmes[locale]);
+    const missing = reference.find((id) => !ids.includes(id)) ?? ids.find((id) => !reference.includes(id));
+    if (missing) {
+      throw new ContentError(
+        `Content file ${join(dir, `programme.${locale}.json`)}: ${missing} does not match programme.uk.json (every language needs the same section and item ids).`,
+      );
+    }
+  }
+  const vocabularyFile = join(dir, "vocabulary.json");
+  const vocabulary = parseWith(vocabularyFile, vocabularySchema, readJson(vocabularyFile));
+  for (const id of Object.keys(vocabulary)) {
+    if (!reference.includes(id)) throw new ContentError(`Content file ${vocabularyFile}: field ${id}: no programme item has this id.`);
+  }
+  return { organisation, programmes, vocabulary };
+}
+
+/** The content bundled with Viche (the Zhytomyr programme), relative to the project root. */
+export const BUNDLED_CONTENT_DIR = "locales/content";

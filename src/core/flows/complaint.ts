@@ -1,0 +1,156 @@
+import type { PhotoRef } from "../types.js";
+import { optionChoices, optionLabel, type FlowDefinition, type StepContext } from "./flow.js";
+import { acceptPhone, acceptSettlement, consentAnswer, eventOf, lastSettlementChoice, MAX_TEXT, textOf } from "./inputs.js";
+import { reportDoneMessages } from "./outcome.js";
+
+/** At most this many photos per complaint. */
+export const MAX_PHOTOS = 3;
+
+function photosOf(ctx: StepContext): PhotoRef[] {
+  return Array.isArray(ctx.answers.photos) ? (ctx.answers.photos as PhotoRef[]) : [];
+}
+
+function attachmentsNote(ctx: StepContext): string {
+  const parts: string[] = [];
+  const photos = photosOf(ctx).length;
+  if (photos > 0) parts.push(ctx.t("complaint-photos-count", { count: photos }));
+  if (ctx.answers.location) parts.push(ctx.t("complaint-location-added"));
+  return parts.join(", ");
+}
+
+function contactLine(ctx: StepContext): string {
+  return ctx.answers.anonymous === true || typeof ctx.answers.phone !== "string"
+    ? ctx.t("summary-anonymous")
+    : String(ctx.answers.phone);
+}
+
+/**
+ * Complaint: category → settlement → description (text, or a photo with a caption) → optional
+ * photos and location → contact (share, type, or stay anonymous) → consent when a phone was given
+ * → summary with send and edit.
+ */
+export const complaintFlow: FlowDefinition = {
+  id: "complaint",
+  version: 1,
+  steps: [
+    {
+      id: "category",
+      editLabel: "complaint-edit-category",
+      prompt: (ctx) => ({ text: ctx.t("complaint-ask-category"), choices: optionChoices(ctx.content.organisation.complaintCategories, ctx.locale), columns: 2 }),
+      accept: (input, ctx) => {
+        if (input.kind === "choice" && ctx.content.organisation.complaintCategories.some((option) => option.id === input.value)) {
+          return { kind: "next", answers: { category: input.value } };
+        }
+        return { kind: "invalid", message: ctx.t("input-use-buttons") };
+      },
+    },
+    {
+      id: "settlement",
+      editLabel: "complaint-edit-settlement",
+      prompt: (ctx) => ({ text: ctx.t("complaint-ask-settlement"), choices: lastSettlementChoice(ctx) }),
+      accept: acceptSettlement,
+    },
+    {
+      id: "description",
+      editLabel: "complaint-edit-description",
+      prompt: (ctx) => ({ text: ctx.t("complaint-ask-description") }),
+      accept: (input, ctx) => {
+        const event = eventOf(input);
+        if (event?.kind === "photo") {
+          const caption = event.caption?.trim() ?? "";
+          if (caption.length < 5) {
+            return { kind: "stay", answers: { photos: [...photosOf(ctx), event.photo].slice(0, MAX_PHOTOS) }, note: ctx.t("complaint-photo-need-text") };
+          }
+          return { kind: "next", answers: { description: caption.slice(0, MAX_TEXT), photos: [...photosOf(ctx), event.photo].slice(0, MAX_PHOTOS) } };
+        }
+        const text = textOf(input)?.trim();
+        if (text === undefined || text.startsWith("/")) return { kind: "invalid", message: ctx.t("complaint-need-description") };
+        if (text.length < 5) return { kind: "invalid", message: ctx.t("input-too-short", { min: 5 }) };
+        if (text.length > MAX_TEXT) return { kind: "invalid", message: ctx.t("input-too-long", { max: MAX_TEXT, length: text.length }) };
+        return { kind: "next", answers: { description: text } };
+      },
+    },
+    {
+      id: "attachments",
+      prompt: (ctx) => {
+        const note = attachmentsNote(ctx);
+        return {
+          text: note ? `${ctx.t("complaint-ask-attachments")}\n\n${ctx.t("complaint-attached", { what: note })}` : ctx.t("complaint-ask-attachments"),
+          choices: [{ value: "done", label: ctx.t(note ? "button-continue" : "button-skip") }],
+          request: "location",
+        };
+      },
+      accept: (input, ctx) => {
+        if (input.kind === "choice" && input.value === "done") return { kind: "next", answers: { attachmentsDone: true } };
+        const event = eventOf(input);
+        if (event?.kind === "photo") {
+          const photos = photosOf(ctx);
+          if (photos.length >= MAX_PHOTOS) return { kind: "stay", answers: {}, note: ctx.t("complaint-photo-limit", { max: MAX_PHOTOS }) };
+          return { kind: "stay", answers: { photos: [...photos, event.photo] }, note: ctx.t("complaint-photo-received") };
+        }
+        if (event?.kind === "location") {
+          return { kind: "stay", answers: { location: { latitude: event.latitude, longitude: event.longitude } }, note: ctx.t("complaint-location-received") };
+        }
+        return { kind: "invalid", message: ctx.t("complaint-attachments-hint") };
+      },
+    },
+    {
+      id: "contact",
+      editLabel: "complaint-edit-contact",
+      prompt: (ctx) => ({
+        text: ctx.t("complaint-ask-contact"),
+        choices: [
+          ...(ctx.resident.phone ? [{ value: "saved", label: ctx.t("button-use-saved-phone", { phone: ctx.resident.phone }) }] : []),
+          { value: "anonymous", label: ctx.t("button-anonymous") },
+        ],
+        request: "contact",
+      }),
+      accept: (input, ctx) => acceptPhone(input, ctx, true),
+    },
+    {
+      id: "consent",
+      when: (answers) => typeof answers.phone === "string" && answers.anonymous !== true,
+      prompt: (ctx) => ({
+        text: ctx.t("consent-complaint"),
+        choices: [
+          { value: "yes", label: ctx.t("button-consent-yes") },
+          { value: "no", label: ctx.t("button-consent-no-anonymous") },
+        ],
+      }),
+      accept: (input, ctx) => {
+        const answer = consentAnswer(input);
+        if (answer === undefined) return { kind: "invalid", message: ctx.t("input-use-buttons") };
+        return answer
+          ? { kind: "next", answers: { consent: true } }
+          : { kind: "next", answers: { consent: false, anonymous: true, phone: undefined, phoneName: undefined } };
+      },
+    },
+  ],
+  summary: (ctx) => {
+    const lines = [
+      ctx.t("summary-category", { value: optionLabel(ctx.content.organisation.complaintCategories, ctx.answers.category, ctx.locale) }),
+      ctx.t("summary-settlement", { value: String(ctx.answers.settlement ?? "") }),
+      ctx.t("summary-description", { value: String(ctx.answers.description ?? "") }),
+    ];
+    const attached = attachmentsNote(ctx);
+    if (attached) lines.push(ctx.t("summary-attachments", { value: attached }));
+    lines.push(ctx.t("summary-contact", { value: contactLine(ctx) }));
+    return lines.join("\n");
+  },
+  submit: async (ctx) => {
+    const a = ctx.answers;
+    const withContact = a.anonymous !== true && a.consent === true && typeof a.phone === "string";
+    const report = await ctx.services.fileReport({
+      kind: "complaint",
+      category: String(a.category),
+      settlement: String(a.settlement),
+      text: String(a.description),
+      photos: photosOf(ctx),
+      ...(a.location ? { location: a.location as { latitude: number; longitude: number } } : {}),
+      ...(withContact
+        ? { contact: { phone: String(a.phone), ...(typeof a.phoneName === "string" ? { name: a.phoneName } : {}) } }
+        : {}),
+    });
+    return reportDoneMessages(ctx, report);
+  },
+};

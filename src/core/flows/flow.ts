@@ -1,0 +1,112 @@
+import type { Content, ContentOption } from "../content.js";
+import type { MessageArgs, Translator } from "../i18n.js";
+import type { NewReport, Report } from "../reports/reports.js";
+import type { Resident } from "../residents.js";
+import type { IncomingEvent, Locale, OutgoingMessage } from "../types.js";
+
+/** The flows residents can be in. Each is declared once, as data, in its own file. */
+export type FlowId = "complaint" | "volunteer" | "question" | "reply" | "forget";
+
+/** What a resident answered so far, by step id. Validated by each step's schema on the way in. */
+export type Answers = Record<string, unknown>;
+
+/**
+ * A resident's place in a flow, stored explicitly so it survives restarts and deploys and can be
+ * inspected. `version` is the flow definition's version: a stored state from an incompatible
+ * older definition is discarded with an apology instead of misread.
+ */
+export interface FlowState {
+  flow: FlowId;
+  step: string;
+  answers: Answers;
+  /** Steps visited, for "back". */
+  history: string[];
+  /** True while changing one answer from the summary: the next accepted answer returns there. */
+  editing: boolean;
+  version: number;
+  startedAt: number;
+}
+
+/** What flows can do when they finish. Implemented by the core, so flows hold no storage code. */
+export interface FlowServices {
+  /** Files a complaint or question; the card goes to the organisers through the outbox. */
+  fileReport(fields: Omit<NewReport, "resident" | "source">): Promise<Report>;
+  /** Files a sign-up, or updates this resident's (or this phone's) earlier one. */
+  fileVolunteer(fields: Omit<NewReport, "resident" | "source" | "kind">): Promise<{ report: Report; updated: boolean }>;
+  /** Sends the resident's answer to the organisers, under the card of `ref`. */
+  replyToOrganisers(ref: string, text: string): Promise<boolean>;
+  /** Deletes everything personal stored about the resident (/forget). */
+  forgetResident(): Promise<void>;
+}
+
+/** Everything a step needs to talk to the resident. */
+export interface StepContext {
+  readonly resident: Resident;
+  readonly locale: Locale;
+  readonly answers: Answers;
+  readonly content: Content;
+  readonly t: (key: string, args?: MessageArgs) => string;
+  readonly services: FlowServices;
+}
+
+/** One button of a step; its value comes back in {@link StepInput}. */
+export interface StepChoice {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** What a step shows. Navigation (back, cancel) is added by the runner. */
+export interface StepPrompt {
+  readonly text: string;
+  readonly choices?: readonly StepChoice[];
+  /** Choices per row (default 1; short labels read better two per row). */
+  readonly columns?: number;
+  readonly request?: "contact" | "location";
+}
+
+/** The input a step receives: a pressed choice's value, or the raw event. */
+export type StepInput =
+  | { readonly kind: "choice"; readonly value: string }
+  | { readonly kind: "event"; readonly event: IncomingEvent };
+
+/**
+ * The outcome of a step: store `answers` (merged) and go on; stay on the step (e.g. a multi-select
+ * toggle) with an optional note; or refuse with a message that says what to send instead.
+ */
+export type StepResult =
+  | { readonly kind: "next"; readonly answers: Answers; readonly note?: string }
+  | { readonly kind: "stay"; readonly answers: Answers; readonly note?: string }
+  | { readonly kind: "invalid"; readonly message: string };
+
+/** One step of a flow. */
+export interface FlowStep {
+  readonly id: string;
+  /** Locale key naming this answer on the summary's "edit" menu; absent = not editable. */
+  readonly editLabel?: string;
+  /** Whether the step applies given the answers so far (default: always). */
+  readonly when?: (answers: Answers) => boolean;
+  readonly prompt: (ctx: StepContext) => StepPrompt;
+  readonly accept: (input: StepInput, ctx: StepContext) => StepResult | Promise<StepResult>;
+}
+
+/** A flow: ordered steps, a summary with send/edit, and what sending does. */
+export interface FlowDefinition {
+  readonly id: FlowId;
+  readonly version: number;
+  readonly steps: readonly FlowStep[];
+  /** Whether the flow ends with a summary and "send"/"edit" (default true). */
+  readonly confirm?: boolean;
+  readonly summary: (ctx: StepContext) => string;
+  /** Runs on "send": stores what was collected and returns what the resident sees next. */
+  readonly submit: (ctx: StepContext) => Promise<OutgoingMessage[]>;
+}
+
+/** Helper for steps that pick from a content list (categories, ways to help). */
+export function optionChoices(options: readonly ContentOption[], locale: Locale): StepChoice[] {
+  return options.map((option) => ({ value: option.id, label: option.label[locale] }));
+}
+
+/** The label of a content option by id, or the id itself when it is unknown. */
+export function optionLabel(options: readonly ContentOption[], id: unknown, locale: Locale): string {
+  return options.find((option) => option.id === id)?.label[locale] ?? String(id ?? "");
+}

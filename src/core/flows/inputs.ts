@@ -1,0 +1,104 @@
+import parsePhoneNumberFromString from "libphonenumber-js/min";
+import { z } from "zod";
+import type { IncomingEvent } from "../types.js";
+import type { StepContext, StepInput, StepResult } from "./flow.js";
+
+/** Longest free text a resident may send in one answer. Longer text is refused with advice. */
+export const MAX_TEXT = 2000;
+
+/** A settlement or hromada name: letters, spaces, dashes, apostrophes, dots and digits. */
+export const settlementSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(80)
+  .regex(/^[\p{L}\p{M}\d\s'’ʼ`.,()-]+$/u);
+
+/** A person's name as they want to be addressed. */
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(80)
+  .regex(/^[\p{L}\p{M}\s'’ʼ`.-]+$/u);
+
+/**
+ * Validates a phone number and normalises it to E.164. Numbers without a country code are read as
+ * Ukrainian (`067 123 45 67` → `+380671234567`). Undefined when it is not a valid number.
+ */
+export function normalisePhone(raw: string): string | undefined {
+  const cleaned = raw.trim();
+  if (!/^[+\d\s()-]{6,25}$/.test(cleaned)) return undefined;
+  const digits = cleaned.replace(/[^\d+]/g, "");
+  const withPlus = digits.startsWith("380") ? `+${digits}` : digits;
+  const parsed = parsePhoneNumberFromString(withPlus, "UA");
+  if (!parsed || !parsed.isValid()) return undefined;
+  return parsed.number;
+}
+
+/** The text of a text message, or undefined for any other input. */
+export function textOf(input: StepInput): string | undefined {
+  return input.kind === "event" && input.event.kind === "text" ? input.event.text : undefined;
+}
+
+/** The event behind the input, when it was not a button press. */
+export function eventOf(input: StepInput): IncomingEvent | undefined {
+  return input.kind === "event" ? input.event : undefined;
+}
+
+/** Accepts free text within `min`..{@link MAX_TEXT} characters into `answers[key]`. */
+export function acceptText(input: StepInput, ctx: StepContext, key: string, min = 2): StepResult {
+  const text = textOf(input)?.trim();
+  if (text === undefined) return { kind: "invalid", message: ctx.t("input-need-text") };
+  if (text.startsWith("/")) return { kind: "invalid", message: ctx.t("input-need-text") };
+  if (text.length < min) return { kind: "invalid", message: ctx.t("input-too-short", { min }) };
+  if (text.length > MAX_TEXT) return { kind: "invalid", message: ctx.t("input-too-long", { max: MAX_TEXT, length: text.length }) };
+  return { kind: "next", answers: { [key]: text } };
+}
+
+/** Accepts a settlement typed or picked from the "last time" button. */
+export function acceptSettlement(input: StepInput, ctx: StepContext): StepResult {
+  const raw = input.kind === "choice" && input.value === "last" ? ctx.resident.lastSettlement : textOf(input);
+  if (raw === undefined) return { kind: "invalid", message: ctx.t("settlement-need-text") };
+  const parsed = settlementSchema.safeParse(raw);
+  if (!parsed.success) return { kind: "invalid", message: ctx.t("settlement-invalid") };
+  return { kind: "next", answers: { settlement: parsed.data } };
+}
+
+/** The "same as last time" button for a settlement step, when there is a last time. */
+export function lastSettlementChoice(ctx: StepContext): { value: string; label: string }[] {
+  return ctx.resident.lastSettlement ? [{ value: "last", label: `📍 ${ctx.resident.lastSettlement}` }] : [];
+}
+
+/**
+ * Accepts a phone shared with the messenger's button, a typed phone, or (when `allowAnonymous`)
+ * the "anonymous" choice. Stores `phone` (E.164), `phoneName` and `anonymous`.
+ */
+export function acceptPhone(input: StepInput, ctx: StepContext, allowAnonymous: boolean): StepResult {
+  if (input.kind === "choice") {
+    if (input.value === "anonymous" && allowAnonymous) return { kind: "next", answers: { anonymous: true, phone: undefined, phoneName: undefined } };
+    if (input.value === "saved" && ctx.resident.phone) return { kind: "next", answers: { anonymous: false, phone: ctx.resident.phone } };
+    return { kind: "invalid", message: ctx.t("phone-invalid") };
+  }
+  const event = input.event;
+  if (event.kind === "contact") {
+    const phone = normalisePhone(event.phone);
+    if (!phone) return { kind: "invalid", message: ctx.t("phone-invalid") };
+    if (!event.own) return { kind: "invalid", message: ctx.t("phone-not-own") };
+    return { kind: "next", answers: { anonymous: false, phone, phoneName: event.name } };
+  }
+  if (event.kind === "text") {
+    const phone = normalisePhone(event.text);
+    if (!phone) return { kind: "invalid", message: ctx.t("phone-invalid") };
+    return { kind: "next", answers: { anonymous: false, phone } };
+  }
+  return { kind: "invalid", message: ctx.t("phone-invalid") };
+}
+
+/** A yes/no consent step's input: true, false, or undefined when it was neither. */
+export function consentAnswer(input: StepInput): boolean | undefined {
+  if (input.kind !== "choice") return undefined;
+  if (input.value === "yes") return true;
+  if (input.value === "no") return false;
+  return undefined;
+}

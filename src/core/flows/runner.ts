@@ -1,0 +1,182 @@
+import type { Button, IncomingEvent, OutgoingMessage } from "../types.js";
+import type { FlowDefinition, FlowState, FlowStep, StepContext, StepInput, StepPrompt } from "./flow.js";
+
+/** Button data of flow buttons: `f:<step>:<value>` for choices, `f:<action>` for navigation. */
+const PREFIX = "f:";
+const SUMMARY = "summary";
+const EDIT_MENU = "edit-menu";
+
+/** What the runner decided: the new state (undefined when the flow ended) and what to show. */
+export interface FlowOutcome {
+  readonly state: FlowState | undefined;
+  readonly messages: OutgoingMessage[];
+  /** True when the resident cancelled. */
+  readonly cancelled?: boolean;
+}
+
+/** True for button data that belongs to a flow. */
+export function isFlowData(data: string): boolean {
+  return data.startsWith(PREFIX);
+}
+
+function rows(buttons: readonly Button[], columns: number): Button[][] {
+  const out: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += columns) out.push(buttons.slice(i, i + columns));
+  return out;
+}
+
+function navigation(ctx: StepContext): Button[] {
+  return [
+    { label: ctx.t("nav-back"), data: `${PREFIX}back` },
+    { label: ctx.t("nav-cancel"), data: `${PREFIX}cancel` },
+  ];
+}
+
+function render(step: FlowStep, prompt: StepPrompt, ctx: StepContext, note?: string): OutgoingMessage {
+  const choices = (prompt.choices ?? []).map((choice) => ({ label: choice.label, data: `${PREFIX}${step.id}:${choice.value}` }));
+  const text = note ? `${note}\n\n${prompt.text}` : prompt.text;
+  return {
+    text,
+    buttons: [...rows(choices, prompt.columns ?? 1), navigation(ctx)],
+    ...(prompt.request
+      ? { request: { kind: prompt.request, label: ctx.t(prompt.request === "contact" ? "button-share-phone" : "button-share-location") } }
+      : {}),
+  };
+}
+
+function stepById(def: FlowDefinition, id: string): FlowStep | undefined {
+  return def.steps.find((step) => step.id === id);
+}
+
+function nextStepId(def: FlowDefinition, after: string | undefined, ctx: StepContext): string {
+  const start = after === undefined ? 0 : def.steps.findIndex((step) => step.id === after) + 1;
+  for (const step of def.steps.slice(start)) {
+    if (!step.when || step.when(ctx.answers)) return step.id;
+  }
+  return SUMMARY;
+}
+
+function summaryMessage(def: FlowDefinition, ctx: StepContext): OutgoingMessage {
+  return {
+    title: ctx.t("summary-title"),
+    text: def.summary(ctx),
+    buttons: [
+      [{ label: ctx.t("button-send"), data: `${PREFIX}send` }],
+      [
+        { label: ctx.t("button-edit"), data: `${PREFIX}edit` },
+        { label: ctx.t("nav-cancel"), data: `${PREFIX}cancel` },
+      ],
+    ],
+  };
+}
+
+function editMenu(def: FlowDefinition, ctx: StepContext): OutgoingMessage {
+  const editable = def.steps.filter((step) => step.editLabel && (!step.when || step.when(ctx.answers)));
+  return {
+    text: ctx.t("edit-which"),
+    buttons: [
+      ...editable.map((step) => [{ label: ctx.t(step.editLabel ?? step.id), data: `${PREFIX}edit:${step.id}` }]),
+      [{ label: ctx.t("nav-back"), data: `${PREFIX}back` }],
+    ],
+  };
+}
+
+/** Shows the state's current step (or summary) again, e.g. after "resume" or a stray message. */
+export function promptFor(def: FlowDefinition, state: FlowState, ctx: StepContext, note?: string): OutgoingMessage {
+  if (state.step === SUMMARY) {
+    const summary = summaryMessage(def, ctx);
+    return note ? { ...summary, text: `${note}\n\n${summary.text}` } : summary;
+  }
+  if (state.step === EDIT_MENU) return editMenu(def, ctx);
+  const step = stepById(def, state.step);
+  if (!step) return summaryMessage(def, ctx);
+  return render(step, step.prompt(ctx), ctx, note);
+}
+
+/** Starts `def` with optional answers already known (e.g. a question typed before). */
+export function startFlow(def: FlowDefinition, ctx: StepContext, now: number, startAt?: string): FlowOutcome {
+  const step = startAt ?? nextStepId(def, undefined, ctx);
+  const state: FlowState = { flow: def.id, step, answers: { ...ctx.answers }, history: [], editing: false, version: def.version, startedAt: now };
+  return { state, messages: [promptFor(def, state, ctx)] };
+}
+
+function moveTo(def: FlowDefinition, state: FlowState, ctx: StepContext, step: string, note?: string): FlowOutcome {
+  const next: FlowState = { ...state, step, history: [...state.history, state.step] };
+  return { state: next, messages: [promptFor(def, next, ctx, note)] };
+}
+
+/**
+ * Feeds one event to the flow the resident is in. Handles back, cancel, edit and send for every
+ * flow; the step itself validates its input and says what to send instead when it is wrong.
+ */
+export async function advanceFlow(
+  def: FlowDefinition,
+  state: FlowState,
+  event: IncomingEvent,
+  makeContext: (answers: FlowState["answers"]) => StepContext,
+): Promise<FlowOutcome> {
+  const ctx = makeContext(state.answers);
+  const data = event.kind === "choice" && isFlowData(event.data) ? event.data.slice(PREFIX.length) : undefined;
+
+  if (data === "cancel") return { state: undefined, messages: [], cancelled: true };
+  if (data === "back") {
+    const previous = state.history.at(-1);
+    if (previous === undefined) return { state: undefined, messages: [], cancelled: true };
+    const back: FlowState = { ...state, step: previous, history: state.history.slice(0, -1), editing: false };
+    return { state: back, messages: [promptFor(def, back, ctx)] };
+  }
+  if (state.step === SUMMARY) {
+    if (data === "send") {
+      const messages = await def.submit(ctx);
+      return { state: undefined, messages };
+    }
+    if (data === "edit") return moveTo(def, state, ctx, EDIT_MENU);
+    return { state, messages: [promptFor(def, state, ctx, ctx.t("summary-use-buttons"))] };
+  }
+  if (state.step === EDIT_MENU) {
+    const target = data?.startsWith("edit:") ? stepById(def, data.slice("edit:".length)) : undefined;
+    if (!target) return { state, messages: [editMenu(def, ctx)] };
+    const editing: FlowState = { ...state, step: target.id, history: [...state.history, state.step], editing: true };
+    return { state: editing, messages: [promptFor(def, editing, ctx)] };
+  }
+
+  const step = stepById(def, state.step);
+  if (!step) return { state: { ...state, step: SUMMARY }, messages: [summaryMessage(def, ctx)] };
+
+  let input: StepInput;
+  if (data !== undefined) {
+    const colon = data.indexOf(":");
+    const stepId = colon < 0 ? data : data.slice(0, colon);
+    if (stepId !== step.id || colon < 0) {
+      return { state, messages: [promptFor(def, state, ctx, ctx.t("flow-old-button"))] };
+    }
+    input = { kind: "choice", value: data.slice(colon + 1) };
+  } else {
+    input = { kind: "event", event };
+  }
+
+  const result = await step.accept(input, ctx);
+  if (result.kind === "invalid") {
+    return { state, messages: [promptFor(def, state, ctx, result.message)] };
+  }
+  const answers = { ...state.answers, ...result.answers };
+  const updated: FlowState = { ...state, answers };
+  const nextCtx = makeContext(answers);
+  if (result.kind === "stay") {
+    return { state: updated, messages: [promptFor(def, updated, nextCtx, result.note)] };
+  }
+  // While editing, go back to the summary unless a newly needed step (e.g. consent) comes first.
+  const following = nextStepId(def, step.id, nextCtx);
+  const destination = state.editing && !needsAnswer(def, following, answers) ? SUMMARY : following;
+  if (destination === SUMMARY && def.confirm === false) {
+    const messages = await def.submit(nextCtx);
+    return { state: undefined, messages: result.note ? [{ text: result.note }, ...messages] : messages };
+  }
+  const moved: FlowState = { ...updated, step: destination, history: [...state.history, state.step], editing: destination === SUMMARY ? false : state.editing };
+  return { state: moved, messages: [promptFor(def, moved, nextCtx, result.note)] };
+}
+
+function needsAnswer(def: FlowDefinition, stepId: string, answers: FlowState["answers"]): boolean {
+  if (stepId === SUMMARY) return false;
+  return stepById(def, stepId) !== undefined && !(stepId in answers);
+}

@@ -1,0 +1,177 @@
+import type { Collection, Storage } from "../../storage/storage.js";
+import type { MessageArgs } from "../i18n.js";
+import type { OutgoingMessage, ResidentRef } from "../types.js";
+import { residentKey } from "../types.js";
+
+/** What the core asks to be delivered. Every delivery goes through the outbox. */
+export type OutboxPayload =
+  /** Post the card of a report to the organisers' group (or update it, when it exists). */
+  | { readonly type: "card"; readonly ref: string }
+  /** A message to a resident: an organiser's reply, a status notice, a broadcast. */
+  | {
+      readonly type: "resident";
+      readonly resident: ResidentRef;
+      readonly messages: readonly OutgoingMessage[];
+      readonly ref?: string;
+      readonly purpose: "relay" | "status" | "broadcast" | "followup" | "notice";
+    }
+  /** A note in the organisers' group, under the report's card when `ref` is given. */
+  | { readonly type: "group-note"; readonly ref?: string; readonly key: string; readonly args?: MessageArgs };
+
+/** A stored delivery. */
+export interface OutboxItem {
+  readonly id: string;
+  readonly lane: string;
+  readonly payload: OutboxPayload;
+  readonly createdAt: number;
+  attempts: number;
+  lastError?: string;
+  /** Set just before a send; found set after a crash means the send may have happened. */
+  sendingSince?: number;
+}
+
+/**
+ * A failed delivery. `permanent` failures (the resident blocked the bot, the chat is gone) are
+ * kept and reported; others are retried with backoff, after `retryAfterMs` when the platform said.
+ */
+export class DeliveryError extends Error {
+  override readonly name = "DeliveryError";
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly reason: "blocked" | "not-subscribed" | "chat-not-found" | "too-many" | "rejected" | "unavailable" | "rate-limited",
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Delivers one payload on its platform. Throws {@link DeliveryError} when it cannot. */
+export type Deliver = (item: OutboxItem) => Promise<void>;
+
+/** Called when an item can never be delivered; it stays stored under `outbox:failed`. */
+export type OnUndeliverable = (item: OutboxItem, error: DeliveryError) => Promise<void>;
+
+/** The order-keeping lane of a payload: the group is one lane, each resident is one. */
+export function laneOf(payload: OutboxPayload): string {
+  return payload.type === "resident" ? `resident:${residentKey(payload.resident)}` : "group";
+}
+
+const LANES = "outbox:lanes";
+const FAILED = "outbox:failed";
+
+/** Backoff after the n-th failed attempt: 1 s, 2 s, 4 s … capped at 5 minutes, with jitter. */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(300_000, 1000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * The durable queue of deliveries. Items are stored before anything is sent and removed only after
+ * the platform accepted them. Each lane (the group, each resident) delivers in order: a lane whose
+ * head is failing waits, so cards reach the group in the order residents sent them.
+ */
+export class Outbox {
+  private readonly items: Collection<OutboxItem>;
+
+  constructor(private readonly storage: Storage) {
+    this.items = storage.collection<OutboxItem>("outbox");
+  }
+
+  /** Stores a delivery; it is sent by the worker as soon as its lane allows. */
+  async enqueue(payload: OutboxPayload, now: number): Promise<OutboxItem> {
+    const seq = await this.storage.increment("outbox:seq");
+    const item: OutboxItem = { id: String(seq).padStart(12, "0"), lane: laneOf(payload), payload, createdAt: now, attempts: 0 };
+    await this.items.set(item.id, item);
+    await this.storage.indexAdd(`outbox:lane:${item.lane}`, item.id, seq);
+    if ((await this.storage.indexScore(LANES, item.lane)) === undefined) await this.storage.indexAdd(LANES, item.lane, now);
+    return item;
+  }
+
+  /** Lanes whose next delivery is due at `now`, soonest first. */
+  dueLanes(now: number, limit: number): Promise<string[]> {
+    return this.storage.indexRange(LANES, 0, now, limit);
+  }
+
+  /** The oldest undelivered item of a lane. */
+  async head(lane: string): Promise<OutboxItem | undefined> {
+    for (;;) {
+      const [id] = await this.storage.indexRange(`outbox:lane:${lane}`, 0, Number.MAX_SAFE_INTEGER, 1);
+      if (id === undefined) return undefined;
+      const item = await this.items.get(id);
+      if (item) return item;
+      await this.storage.indexRemove(`outbox:lane:${lane}`, id);
+    }
+  }
+
+  /** Marks an item as being sent right now (see {@link OutboxItem.sendingSince}). */
+  async markSending(item: OutboxItem, now: number): Promise<void> {
+    item.sendingSince = now;
+    item.attempts += 1;
+    await this.items.set(item.id, item);
+  }
+
+  /** Removes a delivered item and schedules the lane's next one (or retires the lane). */
+  async complete(item: OutboxItem, nextAt: number): Promise<void> {
+    await this.storage.indexRemove(`outbox:lane:${item.lane}`, item.id);
+    await this.items.delete(item.id);
+    await this.settleLane(item.lane, nextAt);
+  }
+
+  /** Keeps the item for a later try and holds its lane until `at`. */
+  async retryLater(item: OutboxItem, error: string, at: number): Promise<void> {
+    item.lastError = error;
+    delete item.sendingSince;
+    await this.items.set(item.id, item);
+    await this.storage.indexAdd(LANES, item.lane, at);
+  }
+
+  /** Moves an undeliverable item out of its lane into the failed list, keeping it stored. */
+  async fail(item: OutboxItem, error: string, now: number): Promise<void> {
+    item.lastError = error;
+    delete item.sendingSince;
+    await this.items.set(item.id, item);
+    await this.storage.indexAdd(FAILED, item.id, now);
+    await this.storage.indexRemove(`outbox:lane:${item.lane}`, item.id);
+    await this.settleLane(item.lane, now);
+  }
+
+  /** Holds a lane until `at` without touching its items (pacing). */
+  async hold(lane: string, at: number): Promise<void> {
+    await this.storage.indexAdd(LANES, lane, at);
+  }
+
+  /**
+   * Retires the lane, then brings it back when it still has items. In this order a concurrent
+   * {@link enqueue} (which adds the item first, then the lane) can never leave an item stranded.
+   */
+  async settleLane(lane: string, at: number): Promise<void> {
+    await this.storage.indexRemove(LANES, lane);
+    if ((await this.storage.indexSize(`outbox:lane:${lane}`)) > 0) await this.storage.indexAdd(LANES, lane, at);
+  }
+
+  /** Items that could never be delivered, oldest first. */
+  async failed(limit = 100): Promise<OutboxItem[]> {
+    const ids = await this.storage.indexRange(FAILED, 0, Number.MAX_SAFE_INTEGER, limit);
+    const items = await Promise.all(ids.map((id) => this.items.get(id)));
+    return items.filter((item): item is OutboxItem => item !== undefined);
+  }
+
+  /** How many deliveries are waiting, across lanes. */
+  async pendingLanes(): Promise<number> {
+    return this.storage.indexSize(LANES);
+  }
+
+  /** Removes every pending delivery to a resident (used by /forget). */
+  async dropLane(lane: string): Promise<void> {
+    for (;;) {
+      const ids = await this.storage.indexRange(`outbox:lane:${lane}`, 0, Number.MAX_SAFE_INTEGER, 100);
+      if (ids.length === 0) break;
+      for (const id of ids) {
+        await this.items.delete(id);
+        await this.storage.indexRemove(`outbox:lane:${lane}`, id);
+      }
+    }
+    await this.storage.indexRemove(LANES, lane);
+  }
+}

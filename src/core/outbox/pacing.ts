@@ -1,0 +1,74 @@
+/**
+ * Keeps sends within a platform's limits: at most `limit` sends in any window of `windowMs`.
+ * Sliding windows rather than token buckets, because Telegram counts "20 messages per minute in a
+ * group" over any minute, and a bucket that starts full would allow 39 in one.
+ */
+export class SlidingWindow {
+  private readonly sent: number[] = [];
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** Milliseconds to wait before the next send is allowed at `now` (0 = go ahead). */
+  waitMs(now: number): number {
+    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
+    if (this.sent.length < this.limit) return 0;
+    return (this.sent[0] ?? now) + this.windowMs - now;
+  }
+
+  /** Records a send at `now`. */
+  record(now: number): void {
+    this.sent.push(now);
+  }
+}
+
+/** Limits per lane kind, from the platforms' rules (see docs on platform limits). */
+export interface PacingLimits {
+  /** Messages to the organisers' group: Telegram allows 20 per minute. */
+  readonly group: { readonly limit: number; readonly windowMs: number };
+  /** Messages to one resident: about 1 per second. */
+  readonly resident: { readonly limit: number; readonly windowMs: number };
+  /** Messages overall: about 30 per second. */
+  readonly global: { readonly limit: number; readonly windowMs: number };
+}
+
+/** Telegram's published limits. */
+export const PLATFORM_LIMITS: PacingLimits = {
+  group: { limit: 20, windowMs: 60_000 },
+  resident: { limit: 1, windowMs: 1000 },
+  global: { limit: 30, windowMs: 1000 },
+};
+
+/** One limiter per lane plus a global one. */
+export class Pacer {
+  private readonly lanes = new Map<string, SlidingWindow>();
+  private readonly global: SlidingWindow;
+
+  constructor(private readonly limits: PacingLimits) {
+    this.global = new SlidingWindow(limits.global.limit, limits.global.windowMs);
+  }
+
+  /** Milliseconds until `lane` may send at `now`. */
+  waitMs(lane: string, now: number): number {
+    return Math.max(this.window(lane).waitMs(now), this.global.waitMs(now));
+  }
+
+  /** Records a send on `lane`. */
+  record(lane: string, now: number): void {
+    this.window(lane).record(now);
+    this.global.record(now);
+  }
+
+  private window(lane: string): SlidingWindow {
+    let window = this.lanes.get(lane);
+    if (!window) {
+      const limit = lane === "group" ? this.limits.group : this.limits.resident;
+      window = new SlidingWindow(limit.limit, limit.windowMs);
+      this.lanes.set(lane, window);
+      if (this.lanes.size > 10_000) this.lanes.delete(this.lanes.keys().next().value ?? lane);
+    }
+    return window;
+  }
+}

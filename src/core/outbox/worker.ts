@@ -1,0 +1,161 @@
+import type { Logger } from "pino";
+import type { Storage } from "../../storage/storage.js";
+import { backoffMs, DeliveryError, type Deliver, type OnUndeliverable, type Outbox, type OutboxItem } from "./outbox.js";
+import { Pacer, PLATFORM_LIMITS, type PacingLimits } from "./pacing.js";
+
+/** Options of the {@link OutboxWorker}. */
+export interface OutboxWorkerOptions {
+  readonly outbox: Outbox;
+  readonly storage: Storage;
+  readonly deliver: Deliver;
+  readonly onUndeliverable: OnUndeliverable;
+  readonly logger: Logger;
+  readonly limits?: PacingLimits;
+  /** How often to look for due deliveries when nothing wakes the worker (default 250 ms). */
+  readonly pollMs?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Delivers what the {@link Outbox} holds: lane by lane, in order, paced to the platforms' limits,
+ * retrying with backoff and honouring `retry_after`. Several processes may run workers on one Redis:
+ * a lane is worked by one process at a time (a storage lock).
+ */
+export class OutboxWorker {
+  private readonly pacer: Pacer;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  private wakeRequested = false;
+  private flushing = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.pacer = new Pacer(options.limits ?? PLATFORM_LIMITS);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Starts the delivery loop. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Asks the worker to look for work now (after an enqueue), instead of at the next poll. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Stops the loop after the delivery in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /**
+   * Delivers everything due until nothing is due or `deadline` passes (used at shutdown to flush).
+   * Resolves with the number of lanes still waiting.
+   */
+  async drain(deadline: number): Promise<number> {
+    this.flushing = true;
+    try {
+      while (this.now() < deadline) {
+        const worked = await this.tick();
+        if ((await this.options.outbox.pendingLanes()) === 0) return 0;
+        if (!worked) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return await this.options.outbox.pendingLanes();
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.loop().finally(() => {
+        this.running = undefined;
+        const again = this.wakeRequested;
+        this.wakeRequested = false;
+        this.schedule(again ? 0 : (this.options.pollMs ?? 250));
+      });
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.tick())) {
+        // keep going while there was work
+      }
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "outbox: storage unavailable, will retry");
+    }
+  }
+
+  /** Works each due lane once. True when something was sent or settled. */
+  private async tick(): Promise<boolean> {
+    const lanes = await this.options.outbox.dueLanes(this.now(), 50);
+    let worked = false;
+    for (const lane of lanes) {
+      if (this.stopped && !this.flushing) break;
+      const wait = this.pacer.waitMs(lane, this.now());
+      if (wait > 0) {
+        await this.options.outbox.hold(lane, this.now() + wait);
+        continue;
+      }
+      try {
+        const done = await this.options.storage.withLock(`outbox-lane:${lane}`, () => this.deliverHead(lane), 0);
+        worked = worked || done;
+      } catch {
+        // Another process holds this lane right now; it will deliver it.
+      }
+    }
+    return worked;
+  }
+
+  private async deliverHead(lane: string): Promise<boolean> {
+    const { outbox, deliver, logger } = this.options;
+    const item = await outbox.head(lane);
+    if (!item) {
+      await outbox.settleLane(lane, this.now());
+      return false;
+    }
+    await outbox.markSending(item, this.now());
+    try {
+      await deliver(item);
+      this.pacer.record(lane, this.now());
+      await outbox.complete(item, this.now());
+      logger.debug({ lane, item: item.id, type: item.payload.type }, "outbox: delivered");
+      return true;
+    } catch (error) {
+      return this.settleFailure(item, error);
+    }
+  }
+
+  private async settleFailure(item: OutboxItem, error: unknown): Promise<boolean> {
+    const { outbox, logger, onUndeliverable } = this.options;
+    const failure =
+      error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message : String(error), false, "unavailable");
+    if (failure.permanent) {
+      logger.warn({ lane: item.lane, item: item.id, reason: failure.reason }, "outbox: undeliverable, kept and reported");
+      await outbox.fail(item, failure.message, this.now());
+      await onUndeliverable(item, failure);
+      return true;
+    }
+    const wait = failure.retryAfterMs !== undefined ? failure.retryAfterMs + 100 : backoffMs(item.attempts);
+    logger.info({ lane: item.lane, item: item.id, reason: failure.reason, retryInMs: wait, attempts: item.attempts }, "outbox: will retry");
+    await outbox.retryLater(item, failure.message, this.now() + wait);
+    return false;
+  }
+}

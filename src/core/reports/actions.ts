@@ -1,0 +1,108 @@
+import type { Translator } from "../i18n.js";
+import { menuRow } from "../menu.js";
+import type { Outbox, OutboxPayload } from "../outbox/outbox.js";
+import type { ResidentRepository } from "../residents.js";
+import type { Locale, ResidentRef } from "../types.js";
+import { canMove, type Report, type ReportRepository, type ReportStatus } from "./reports.js";
+
+/** Why an organiser's action did not happen, as a locale key for the group. */
+export type ActionRefusal = "unknown-ref" | "bad-transition" | "needs-reason" | "forgotten";
+
+/** The result of an organiser's action: the updated report, or why not. */
+export type ActionResult = { ok: true; report: Report } | { ok: false; reason: ActionRefusal };
+
+/**
+ * What organisers do to reports, independent of how they asked (a button, a command, a reply).
+ * Each action stores the change, queues the resident's notice and the card update in the outbox.
+ */
+export class ReportActions {
+  constructor(
+    private readonly deps: {
+      reports: ReportRepository;
+      residents: ResidentRepository;
+      outbox: Outbox;
+      translator: Translator;
+      defaultLocale: Locale;
+      now: () => number;
+      wake: () => void;
+    },
+  ) {}
+
+  private async enqueue(payload: OutboxPayload): Promise<void> {
+    await this.deps.outbox.enqueue(payload, this.deps.now());
+    this.deps.wake();
+  }
+
+  private async localeOf(resident: ResidentRef): Promise<Locale> {
+    return (await this.deps.residents.get(resident))?.locale ?? this.deps.defaultLocale;
+  }
+
+  /**
+   * Moves a report to `status`. Rejections need a reason, which the resident is told. The resident
+   * gets a notice in their language; the card shows the new state.
+   */
+  async changeStatus(ref: string, status: ReportStatus, by: number | undefined, comment?: string): Promise<ActionResult> {
+    const report = await this.deps.reports.get(ref);
+    if (!report) return { ok: false, reason: "unknown-ref" };
+    if (report.status === status || !canMove(report.status, status)) return { ok: false, reason: "bad-transition" };
+    if (status === "rejected" && !comment?.trim()) return { ok: false, reason: "needs-reason" };
+    const now = this.deps.now();
+    report.status = status;
+    report.updatedAt = now;
+    report.history.push({ at: now, status, ...(by !== undefined ? { by } : {}), ...(comment ? { comment: comment.trim() } : {}) });
+    await this.deps.reports.save(report);
+    const locale = await this.localeOf(report.resident);
+    const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
+    await this.enqueue({
+      type: "resident",
+      resident: report.resident,
+      ref,
+      purpose: "status",
+      messages: [
+        {
+          title: t("status-notice-title", { ref }),
+          text: t(`status-notice-${status}`, { ref, reason: comment?.trim() ?? "" }),
+          buttons: [[{ label: t("button-reply"), data: `reply:${ref}` }], menuRow(t)],
+        },
+      ],
+    });
+    await this.enqueue({ type: "card", ref });
+    return { ok: true, report };
+  }
+
+  /** Sends an organiser's words to the resident, signed by the organisation, with a reply button. */
+  async relayToResident(ref: string, text: string): Promise<ActionResult> {
+    const report = await this.deps.reports.get(ref);
+    if (!report) return { ok: false, reason: "unknown-ref" };
+    const locale = await this.localeOf(report.resident);
+    const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
+    const now = this.deps.now();
+    if (report.firstReplyAt === undefined) {
+      report.firstReplyAt = now;
+      report.updatedAt = now;
+      await this.deps.reports.save(report);
+    }
+    await this.enqueue({
+      type: "resident",
+      resident: report.resident,
+      ref,
+      purpose: "relay",
+      messages: [
+        {
+          title: t("relay-title", { ref }),
+          text,
+          buttons: [[{ label: t("button-reply"), data: `reply:${ref}` }], menuRow(t)],
+        },
+      ],
+    });
+    return { ok: true, report };
+  }
+
+  /** Puts the resident's answer under the card in the organisers' group. */
+  async residentReplied(ref: string, resident: ResidentRef, text: string): Promise<boolean> {
+    const report = await this.deps.reports.get(ref);
+    if (!report || report.resident.channel !== resident.channel || report.resident.id !== resident.id) return false;
+    await this.enqueue({ type: "group-note", ref, key: "group-resident-replied", args: { ref, text } });
+    return true;
+  }
+}

@@ -1,0 +1,67 @@
+import type { Content } from "../content.js";
+import { optionLabel } from "../flows/flow.js";
+import type { Locale } from "../types.js";
+import type { Report } from "./reports.js";
+
+/** A card as data: a header and labelled fields. Renderers escape and format it for their medium. */
+export interface CardModel {
+  readonly header: string;
+  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  /** Lines shown after the fields (e.g. "personal data deleted"). */
+  readonly notes: readonly string[];
+}
+
+const STATUS_ICON: Record<Report["status"], string> = { new: "🆕", in_progress: "🔧", resolved: "✅", rejected: "❌" };
+
+/** Formats a time for organisers in the organisation's time zone, e.g. 29.11.2026, 22:41. */
+export function formatTime(at: number, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", {
+    timeZone,
+    dateStyle: "short",
+    timeStyle: "short",
+  }).format(new Date(at));
+}
+
+/**
+ * What the organisers' card of a report says, in the organisers' language: reference, kind and
+ * state, then category, place, text, contact (or "anonymous"), messenger, source and time.
+ */
+export function cardModel(report: Report, content: Content, locale: Locale, t: (key: string, args?: Record<string, string | number>) => string): CardModel {
+  const fields: { label: string; value: string }[] = [];
+  const add = (key: string, value: string | undefined) => {
+    if (value !== undefined && value !== "") fields.push({ label: t(key), value });
+  };
+  const organisation = content.organisation;
+  add("card-category", report.category ? optionLabel(organisation.complaintCategories, report.category, locale) : undefined);
+  add("card-settlement", report.settlement);
+  add(report.kind === "question" ? "card-question" : "card-text", report.text);
+  if (report.kind === "volunteer") {
+    add("card-name", report.contact?.name);
+    add("card-phone", report.contact?.phone);
+    add("card-ways", report.ways?.map((id) => optionLabel(organisation.waysToHelp, id, locale)).join(", "));
+    add("card-availability", report.availability ? optionLabel(organisation.availability, report.availability, locale) : undefined);
+  } else {
+    const contact = report.contact?.phone ? [report.contact.phone, report.contact.name].filter(Boolean).join(", ") : t("card-anonymous");
+    add("card-contact", report.forgotten ? t("card-forgotten-short") : contact);
+  }
+  if (report.photos.length > 0) add("card-photos", String(report.photos.length));
+  if (report.location) add("card-location", `${report.location.latitude.toFixed(5)}, ${report.location.longitude.toFixed(5)}`);
+  add("card-messenger", report.channel === "telegram" ? "Telegram" : "Viber");
+  add("card-source", report.source);
+  add("card-time", formatTime(report.createdAt, organisation.timeZone, locale));
+  const notes: string[] = [];
+  if (report.revisions) notes.push(t("card-updated", { count: report.revisions }));
+  const last = report.history.at(-1);
+  if (last?.comment) notes.push(t("card-comment", { comment: last.comment }));
+  if (report.forgotten) notes.push(t("card-forgotten"));
+  return {
+    header: `${STATUS_ICON[report.status]} ${report.ref} · ${t(`kind-${report.kind}`)} · ${t(`status-${report.status}`)}`,
+    fields,
+    notes,
+  };
+}
+
+/** The card as plain text (simulator, Viber-side logs, tests). */
+export function cardAsText(card: CardModel): string {
+  return [card.header, ...card.fields.map((field) => `${field.label}: ${field.value}`), ...card.notes].join("\n");
+}

@@ -1,0 +1,111 @@
+import { Composer, type Context } from "grammy";
+import type { Logger } from "pino";
+import type { Core } from "../core/core.js";
+import type { Translator } from "../core/i18n.js";
+import type { ActionResult } from "../core/reports/actions.js";
+import { parseRef, REPORT_STATUSES, type ReportStatus } from "../core/reports/reports.js";
+import type { Locale } from "../core/types.js";
+import type { Collection, Storage } from "../storage/storage.js";
+import { escapeHtml } from "../transports/telegram/render.js";
+
+/** Dependencies of the organisers' group handlers. */
+export interface OrganisersGroupOptions {
+  readonly chatId: number | undefined;
+  readonly core: Core;
+  readonly storage: Storage;
+  readonly translator: Translator;
+  readonly locale: Locale;
+  readonly logger: Logger;
+}
+
+function isStatus(value: string): value is ReportStatus {
+  return (REPORT_STATUSES as readonly string[]).includes(value);
+}
+
+/**
+ * The organisers' side in Telegram: /chatid anywhere; in the organisers' group, status buttons,
+ * `/status REF state [reason]`, replies to cards relayed to residents, and rejection reasons given
+ * as replies. Nothing here acts on reports from any other chat.
+ */
+export function organisersGroup(options: OrganisersGroupOptions): Composer<Context> {
+  const { core, translator, locale, logger } = options;
+  const t = (key: string, args?: Record<string, string | number>) => translator.t(locale, key, args);
+  const rejectPrompts: Collection<string> = options.storage.collection<string>("reject-prompt");
+  const composer = new Composer<Context>();
+
+  composer.command("chatid", async (ctx) => {
+    await ctx.reply(escapeHtml(t("chatid-answer", { id: ctx.chat.id })), { parse_mode: "HTML" });
+  });
+
+  const group = composer.filter((ctx) => options.chatId !== undefined && ctx.chat?.id === options.chatId);
+
+  const explain = (ref: string, result: ActionResult): string => {
+    if (result.ok) return t("group-status-changed", { ref, status: t(`status-${result.report.status}`) });
+    if (result.reason === "unknown-ref") return t("group-unknown-ref", { ref });
+    if (result.reason === "needs-reason") return t("group-needs-reason", { ref });
+    return t("group-bad-transition", { ref, status: "?" });
+  };
+
+  group.callbackQuery(/^st:([CVQ]-\d+):([a-z_]+)$/, async (ctx) => {
+    const [, ref = "", status = ""] = ctx.match;
+    if (!isStatus(status)) return ctx.answerCallbackQuery();
+    if (status === "rejected") {
+      await ctx.answerCallbackQuery();
+      const prompt = await ctx.reply(escapeHtml(t("group-ask-reject-reason", { ref })), {
+        parse_mode: "HTML",
+        reply_markup: { force_reply: true, selective: true },
+        ...(ctx.callbackQuery.message ? { reply_parameters: { message_id: ctx.callbackQuery.message.message_id, allow_sending_without_reply: true } } : {}),
+      });
+      await rejectPrompts.set(`${prompt.chat.id}:${prompt.message_id}`, ref, 7 * 24 * 3600 * 1000);
+      return;
+    }
+    const result = await core.actions.changeStatus(ref, status, ctx.from.id);
+    if (!result.ok && result.reason === "bad-transition") {
+      const report = await core.reports.get(ref);
+      return ctx.answerCallbackQuery({ text: t("group-bad-transition", { ref, status: t(`status-${report?.status ?? "new"}`) }).slice(0, 200) });
+    }
+    logger.info({ ref, status, organiser: ctx.from.id }, "status changed");
+    await ctx.answerCallbackQuery({ text: explain(ref, result).slice(0, 200) });
+  });
+
+  group.command("status", async (ctx) => {
+    const [refText = "", statusText = "", ...reason] = ctx.match.trim().split(/\s+/);
+    const ref = parseRef(refText);
+    if (!ref || !isStatus(statusText)) return void (await ctx.reply(escapeHtml(t("group-status-usage")), { parse_mode: "HTML" }));
+    const result = await core.actions.changeStatus(ref, statusText, ctx.from?.id, reason.join(" ") || undefined);
+    if (!result.ok && result.reason === "bad-transition") {
+      const report = await core.reports.get(ref);
+      return void (await ctx.reply(escapeHtml(t("group-bad-transition", { ref, status: t(`status-${report?.status ?? "new"}`) })), { parse_mode: "HTML" }));
+    }
+    await ctx.reply(escapeHtml(explain(ref, result)), { parse_mode: "HTML" });
+  });
+
+  // A reply to one of the bot's messages in the group: a rejection reason, or words for the resident.
+  group.on("message", async (ctx, next) => {
+    const replyTo = ctx.message.reply_to_message;
+    if (!replyTo || replyTo.from?.id !== ctx.me.id) return next();
+    if (ctx.message.text?.startsWith("/")) return next();
+    const text = (ctx.message.text ?? ctx.message.caption ?? "").trim();
+    const promptKey = `${ctx.chat.id}:${replyTo.message_id}`;
+    const rejecting = await rejectPrompts.get(promptKey);
+    if (rejecting) {
+      if (!text) return void (await ctx.reply(escapeHtml(t("group-needs-reason", { ref: rejecting })), { parse_mode: "HTML" }));
+      const result = await core.actions.changeStatus(rejecting, "rejected", ctx.from.id, text);
+      await rejectPrompts.delete(promptKey);
+      return void (await ctx.reply(escapeHtml(explain(rejecting, result)), { parse_mode: "HTML" }));
+    }
+    const ref = await core.reports.refForGroupMessage(ctx.chat.id, replyTo.message_id);
+    if (!ref) return void (await ctx.reply(escapeHtml(t("group-reply-not-card")), { parse_mode: "HTML" }));
+    if (!text) return void (await ctx.reply(escapeHtml(t("group-reply-empty")), { parse_mode: "HTML" }));
+    const result = await core.actions.relayToResident(ref, text);
+    logger.info({ ref, organiser: ctx.from.id, ok: result.ok }, "reply relayed");
+    await ctx.reply(escapeHtml(result.ok ? t("group-relayed", { ref }) : explain(ref, result)), {
+      parse_mode: "HTML",
+      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+    });
+  });
+
+  // Anything else in the group is the organisers' own conversation.
+  group.use(() => undefined);
+  return composer;
+}

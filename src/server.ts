@@ -1,0 +1,119 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+
+/** What a route answers: a status and an optional JSON body. */
+export interface RouteResponse {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+/** A webhook or health route. Gets the raw body (signatures are computed over it) and the headers. */
+export type RouteHandler = (request: { body: Buffer; headers: IncomingHttpHeaders }) => Promise<RouteResponse>;
+
+/** Requests larger than this are refused with 413 before they are read. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** A client that takes longer than this to send its body is cut off. */
+const BODY_TIMEOUT_MS = 10_000;
+
+/**
+ * The one HTTP server: POST /telegram, POST /viber, GET /healthz. Every request gets an answer:
+ * unknown paths 404, oversized bodies 413, slow bodies 408, handler failures 500 — never a hang.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  private readonly server: Server;
+  private accepting = true;
+
+  constructor(private readonly logger: Logger) {
+    this.server = createServer((request, response) => {
+      const key = `${request.method ?? "GET"} ${(request.url ?? "/").split("?")[0]}`;
+      const handler = this.routes.get(key);
+      const send = (status: number, body?: unknown) => {
+        if (response.headersSent) return;
+        const payload = body === undefined ? "" : JSON.stringify(body);
+        response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+        response.end(payload);
+      };
+      if (!handler) {
+        request.resume();
+        return send(404, { error: "not found" });
+      }
+      if (!this.accepting && request.method === "POST") {
+        request.resume();
+        return send(503, { error: "shutting down" });
+      }
+      const declared = Number(request.headers["content-length"] ?? 0);
+      if (declared > MAX_BODY_BYTES) {
+        request.resume();
+        return send(413, { error: "body too large" });
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const timer = setTimeout(() => {
+        send(408, { error: "body too slow" });
+        request.destroy();
+      }, BODY_TIMEOUT_MS);
+      request.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          clearTimeout(timer);
+          send(413, { error: "body too large" });
+          request.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      request.on("error", () => clearTimeout(timer));
+      request.on("end", () => {
+        clearTimeout(timer);
+        if (response.headersSent) return;
+        handler({ body: Buffer.concat(chunks), headers: request.headers })
+          .then((result) => send(result.status, result.body))
+          .catch((error: unknown) => {
+            this.logger.error({ err: error, route: key }, "http: handler failed");
+            send(500, { error: "internal error" });
+          });
+      });
+    });
+    this.server.keepAliveTimeout = 5000;
+    this.server.headersTimeout = 15_000;
+  }
+
+  /** Registers a handler for `METHOD /path`. */
+  route(method: "GET" | "POST", path: string, handler: RouteHandler): void {
+    this.routes.set(`${method} ${path}`, handler);
+  }
+
+  /** Starts listening; resolves with the port (useful when `port` is 0). */
+  async listen(port: number, host = "0.0.0.0"): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => resolve());
+    });
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Refuses new webhook posts (503, so the platforms retry them later) while shutting down. */
+  stopAccepting(): void {
+    this.accepting = false;
+  }
+
+  /** Stops the server once in-flight requests are answered. */
+  async close(): Promise<void> {
+    this.accepting = false;
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+    });
+  }
+}
+
+/** Parses a JSON body; undefined when it is not JSON (the route answers 400). */
+export function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,106 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import type { Core } from "../../core/core.js";
+import type { Translator } from "../../core/i18n.js";
+import { LOCALES, type Locale } from "../../core/types.js";
+import type { TelegramConfig } from "../../config.js";
+import { organisersGroup } from "../../organisers/group.js";
+import type { Storage } from "../../storage/storage.js";
+import { eventFromTelegram } from "./receive.js";
+import { sendToTelegram } from "./sender.js";
+
+/** Dependencies of the Telegram transport. */
+export interface TelegramBotOptions {
+  readonly config: TelegramConfig;
+  readonly core: Core;
+  readonly storage: Storage;
+  readonly translator: Translator;
+  readonly organisersLocale: Locale;
+  readonly logger: Logger;
+  /** Known bot identity (tests); otherwise fetched with getMe at start. */
+  readonly botInfo?: UserFromGetMe;
+}
+
+/** Updates are remembered this long to drop Telegram's redeliveries (it keeps updates 24 h). */
+const UPDATE_MEMORY_MS = 26 * 3600 * 1000;
+
+/** Commands shown in Telegram's menu, per language. Descriptions live in the locale files. */
+export const MENU_COMMANDS = ["start", "programme", "question", "complaint", "volunteer", "status", "language", "help", "mydata", "forget", "cancel"] as const;
+
+/**
+ * Builds the grammY bot: deduplicates updates, hands the organisers' group to its module, and
+ * turns every private chat update into a neutral event for the core, one resident at a time.
+ */
+export function createTelegramBot(options: TelegramBotOptions): Bot {
+  const { config, core, storage, logger } = options;
+  const bot = new Bot(config.token, {
+    client: { apiRoot: config.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: false }));
+
+  // One chat's updates are handled in the order they arrived, also when polling concurrently.
+  bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+
+  // Each update is processed once, even when Telegram delivers it again after a timeout.
+  bot.use(async (ctx, next) => {
+    const fresh = await storage.claim(`tg-update:${ctx.update.update_id}`, UPDATE_MEMORY_MS);
+    if (!fresh) {
+      logger.debug({ update: ctx.update.update_id }, "telegram: duplicate update ignored");
+      return;
+    }
+    await next();
+  });
+
+  bot.use(
+    organisersGroup({
+      chatId: config.organisersChatId,
+      core,
+      storage,
+      translator: options.translator,
+      locale: options.organisersLocale,
+      logger,
+    }),
+  );
+
+  bot.chatType("private").use(async (ctx: Context) => {
+    const event = eventFromTelegram(ctx);
+    const chatId = ctx.chat?.id;
+    if (!event || chatId === undefined) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      return;
+    }
+    const resident = { channel: "telegram" as const, id: String(chatId) };
+    const log = logger.child({ channel: "telegram", update: ctx.update.update_id, event: event.kind });
+    const replies = await storage.withLock(`resident:telegram:${chatId}`, () =>
+      core.handle(resident, event, ctx.from?.language_code ? { languageCode: ctx.from.language_code } : {}),
+    );
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    log.debug({ replies: replies.length }, "telegram: handled");
+    await sendToTelegram(ctx.api, chatId, replies);
+  });
+
+  bot.on("my_chat_member", async (ctx) => {
+    if (ctx.chat.type !== "private") return;
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (status === "kicked" || status === "left") {
+      await core.handle({ channel: "telegram", id: String(ctx.chat.id) }, { kind: "unsubscribed" });
+    }
+  });
+
+  bot.catch((error) => {
+    logger.error({ err: error.error, update: error.ctx.update.update_id }, "telegram: update failed");
+  });
+  return bot;
+}
+
+/** Sets the localised command menu (Ukrainian by default, English for English-speaking users). */
+export async function setCommandMenus(bot: Bot, translator: Translator, defaultLocale: Locale): Promise<void> {
+  for (const locale of LOCALES) {
+    const commands = MENU_COMMANDS.map((command) => ({ command, description: translator.t(locale, `command-${command}`) }));
+    await bot.api.setMyCommands(commands, { scope: { type: "all_private_chats" }, ...(locale === defaultLocale ? {} : { language_code: locale }) });
+  }
+}
