@@ -1,0 +1,228 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import type { Database } from "better-sqlite3";
+import { Keyv } from "keyv";
+import { SqliteKeyvStore } from "./sqlite-store.js";
+import type { Collection, Storage } from "./storage.js";
+
+const DEFAULT_WAIT_MS = 10_000;
+/** How often expired collection rows and claims are deleted (they are invisible anyway). */
+const PURGE_EVERY_MS = 60 * 60_000;
+
+/**
+ * `Storage` in one SQLite file: keyv over `SqliteKeyvStore` for collections, plain tables for
+ * counters, indexes and claims, and an in-process mutex for `withLock`. For a single process only:
+ * a second process on the same file would share the data but not the locks.
+ *
+ * The file uses WAL with `synchronous = FULL`: every commit is fsynced before the call returns, so
+ * a stored value survives kill -9 of the process and also a power cut or OS crash. (NORMAL would
+ * already survive kill -9, since the WAL lives in the OS page cache, but can lose the last commits
+ * on power loss; the bot writes a few rows per message, so the fsync is cheap.)
+ */
+export class SqliteStorage implements Storage {
+  /** Always "sqlite". */
+  readonly kind = "sqlite" as const;
+  readonly #db: Database;
+  readonly #collections = new Map<string, Collection<unknown>>();
+  readonly #locks = new KeyedMutex();
+  readonly #purgeTimer: NodeJS.Timeout;
+  readonly #sql: ReturnType<typeof setUp>;
+
+  /**
+   * Opens (creating when missing, with its parent directory) the database at `path`; ":memory:"
+   * gives a private in-memory database.
+   */
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+    const db = new BetterSqlite3(path);
+    try {
+      this.#sql = setUp(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    this.#db = db;
+    this.#purge();
+    this.#purgeTimer = setInterval(() => this.#purge(), PURGE_EVERY_MS).unref();
+  }
+
+  /** A keyv-backed namespace; one Keyv per namespace, created on first use. */
+  collection<T>(namespace: string): Collection<T> {
+    let collection = this.#collections.get(namespace);
+    if (!collection) {
+      const keyv = new Keyv<unknown>({
+        store: new SqliteKeyvStore(this.#db),
+        namespace,
+        useKeyPrefix: false, // the adapter keeps the namespace in its own column
+        throwOnErrors: true, // otherwise keyv turns a failed get into "undefined"
+      });
+      collection = {
+        get: (id) => keyv.get(id),
+        set: async (id, value, ttlMs) => {
+          await keyv.set(id, value, ttlMs === undefined ? undefined : checkTtl(ttlMs));
+        },
+        delete: (id) => keyv.delete(id),
+      };
+      this.#collections.set(namespace, collection);
+    }
+    return collection as Collection<T>;
+  }
+
+  /** Adds `by` (an integer, default 1) to the counter and returns the new value. */
+  async increment(counter: string, by = 1): Promise<number> {
+    if (!Number.isSafeInteger(by)) throw new RangeError(`increment by must be an integer, got ${by}`);
+    const row = this.#sql.increment.get(counter, by);
+    if (!row) throw new Error(`increment of "${counter}" returned no row`);
+    return row.value;
+  }
+
+  /** The counter's value, 0 when it was never incremented. */
+  async readCounter(counter: string): Promise<number> {
+    return this.#sql.readCounter.get(counter)?.value ?? 0;
+  }
+
+  /** Adds or re-scores `member`. */
+  async indexAdd(index: string, member: string, score: number): Promise<void> {
+    this.#sql.indexAdd.run(index, member, score);
+  }
+
+  /** Removes `member`; true when it was there. */
+  async indexRemove(index: string, member: string): Promise<boolean> {
+    return this.#sql.indexRemove.run(index, member).changes > 0;
+  }
+
+  /** Members with min <= score <= max, by score then member (as Redis orders them). */
+  async indexRange(index: string, min: number, max: number, limit?: number): Promise<string[]> {
+    const rows = this.#sql.indexRange.all(index, min, max, limit === undefined ? -1 : Math.max(0, Math.floor(limit)));
+    return rows.map((row) => row.member);
+  }
+
+  /** The member's score, or undefined. */
+  async indexScore(index: string, member: string): Promise<number | undefined> {
+    return this.#sql.indexScore.get(index, member)?.score;
+  }
+
+  /** How many members the index holds. */
+  async indexSize(index: string): Promise<number> {
+    return this.#sql.indexSize.get(index)?.size ?? 0;
+  }
+
+  /** Stores `key` for `ttlMs` unless a live claim exists; true when this call stored it. */
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.#sql.claim.run(key, now + checkTtl(ttlMs), now).changes > 0;
+  }
+
+  /** Runs `task` alone among this process's tasks locked on `key`. */
+  withLock<T>(key: string, task: () => Promise<T>, waitMs = DEFAULT_WAIT_MS): Promise<T> {
+    return this.#locks.run(key, task, waitMs);
+  }
+
+  /** True when the database answers a query. */
+  async ping(): Promise<boolean> {
+    try {
+      return this.#db.prepare("SELECT 1").pluck().get() === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Closes the database file; pending WAL content is checkpointed by SQLite. */
+  async close(): Promise<void> {
+    clearInterval(this.#purgeTimer);
+    this.#collections.clear();
+    if (this.#db.open) this.#db.close();
+  }
+
+  #purge(): void {
+    const now = Date.now();
+    this.#sql.purgeKeyv.run(now);
+    this.#sql.purgeClaims.run(now);
+  }
+}
+
+/** Sets the pragmas, creates the tables and prepares the statements. */
+function setUp(db: Database) {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("busy_timeout = 5000");
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS indexes (
+      name TEXT NOT NULL, member TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (name, member)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS indexes_by_score ON indexes (name, score, member);
+    CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
+  `);
+  SqliteKeyvStore.createTable(db);
+  return {
+    increment: db.prepare<[string, number], { value: number }>(
+      `INSERT INTO counters (name, value) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET value = value + excluded.value RETURNING value`,
+    ),
+    readCounter: db.prepare<[string], { value: number }>("SELECT value FROM counters WHERE name = ?"),
+    indexAdd: db.prepare<[string, string, number]>(
+      `INSERT INTO indexes (name, member, score) VALUES (?, ?, ?)
+       ON CONFLICT (name, member) DO UPDATE SET score = excluded.score`,
+    ),
+    indexRemove: db.prepare<[string, string]>("DELETE FROM indexes WHERE name = ? AND member = ?"),
+    indexRange: db.prepare<[string, number, number, number], { member: string }>(
+      "SELECT member FROM indexes WHERE name = ? AND score BETWEEN ? AND ? ORDER BY score, member LIMIT ?",
+    ),
+    indexScore: db.prepare<[string, string], { score: number }>("SELECT score FROM indexes WHERE name = ? AND member = ?"),
+    indexSize: db.prepare<[string], { size: number }>("SELECT count(*) AS size FROM indexes WHERE name = ?"),
+    // Parameters: key, new expiry, now. A claim whose time is up counts as absent and is replaced.
+    claim: db.prepare<[string, number, number]>(
+      `INSERT INTO claims (key, expires) VALUES (?, ?)
+       ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE claims.expires <= ?`,
+    ),
+    purgeKeyv: db.prepare<[number]>("DELETE FROM keyv WHERE expires <= ?"),
+    purgeClaims: db.prepare<[number]>("DELETE FROM claims WHERE expires <= ?"),
+  };
+}
+
+/** Ttls are whole positive milliseconds; anything else is a caller's mistake. */
+function checkTtl(ttlMs: number): number {
+  if (!(ttlMs > 0 && Number.isFinite(ttlMs))) throw new RangeError(`ttlMs must be a positive number, got ${ttlMs}`);
+  return Math.ceil(ttlMs);
+}
+
+/**
+ * An in-process mutex per key: each caller waits for the previous holder's turn to finish. A
+ * caller that gives up after `waitMs` leaves the queue without disturbing the callers behind it.
+ */
+class KeyedMutex {
+  readonly #tails = new Map<string, Promise<void>>();
+
+  async run<T>(key: string, task: () => Promise<T>, waitMs: number): Promise<T> {
+    const previous = this.#tails.get(key) ?? Promise.resolve();
+    let release = (): void => {};
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => done);
+    this.#tails.set(key, tail);
+    try {
+      await waitAtMost(previous, waitMs, () => new Error(`Timed out after ${waitMs} ms waiting for lock "${key}"`));
+      return await task();
+    } finally {
+      release();
+      // Forget the key once the queue behind it is empty. Not before `tail` settles: a caller that
+      // timed out must not let the next caller skip a holder that is still running.
+      void tail.then(() => {
+        if (this.#tails.get(key) === tail) this.#tails.delete(key);
+      });
+    }
+  }
+}
+
+async function waitAtMost(promise: Promise<void>, ms: number, timeoutError: () => Error): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeoutError()), ms);
+  });
+  try {
+    await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
