@@ -21,6 +21,10 @@ import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/storage.js";
 import { createTelegramBot, setCommandMenus } from "./transports/telegram/bot.js";
 import { sendToTelegram } from "./transports/telegram/sender.js";
+import { ViberClient } from "./transports/viber/client.js";
+import { renderForViber } from "./transports/viber/render.js";
+import { viberWebhook } from "./transports/viber/webhook.js";
+import { mainMenuButtons } from "./core/menu.js";
 
 /** Where the bundled locales and content live, wherever the process was started from. */
 export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
@@ -92,14 +96,46 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let bot: Bot | undefined;
   if (options.simulator) senders.set("telegram", options.simulator.sender);
 
+  /**
+   * Answers the resident who just wrote. Sent at once; when the platform is down the answer is
+   * queued in the outbox instead of lost.
+   */
+  const reply = (channel: Channel) => async (id: string, messages: readonly OutgoingMessage[]): Promise<void> => {
+    const sender = senders.get(channel);
+    if (!sender || messages.length === 0) return;
+    try {
+      await sender(id, messages);
+    } catch (error) {
+      if (error instanceof DeliveryError && error.permanent) {
+        logger.info({ channel, reason: error.reason }, "reply not delivered");
+        return;
+      }
+      logger.warn({ channel, err: error }, "reply failed; queued in the outbox");
+      await outbox.enqueue({ type: "resident", resident: { channel, id }, messages, purpose: "notice" }, now());
+      worker?.wake();
+    }
+  };
+
   const telegram = options.simulator ? undefined : config.telegram;
   if (telegram) {
-    bot = createTelegramBot({ config: telegram, core, storage, translator, organisersLocale: config.defaultLocale, logger, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    bot = createTelegramBot({ config: telegram, core, storage, translator, organisersLocale: config.defaultLocale, logger, reply: reply("telegram"), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     const api = bot.api;
     senders.set("telegram", (id, messages) => sendToTelegram(api, id, messages));
     if (telegram.organisersChatId !== undefined) {
       organisers = new CardDesk({ api, chatId: telegram.organisersChatId, reports: core.reports, storage, content, translator, media, locale: config.defaultLocale });
     }
+  }
+
+  const viber = options.simulator ? undefined : config.viber;
+  const viberClient = viber ? new ViberClient(viber.apiRoot, viber.authToken) : undefined;
+  if (viber && viberClient) {
+    const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
+    senders.set("viber", async (id, messages) => {
+      const locale = (await core.residents.get({ channel: "viber", id }))?.locale ?? config.defaultLocale;
+      for (const payload of renderForViber(messages, sender, mainMenuButtons(core.tFor(locale)))) {
+        await viberClient.sendMessage({ receiver: id, ...payload });
+      }
+    });
   }
 
   const deliver = async (item: OutboxItem): Promise<void> => {
@@ -157,7 +193,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       });
     }
   }
-  if (bot || config.viber) server ??= new HttpServer(logger);
+  if (bot || viber) server ??= new HttpServer(logger);
+  if (server && viber) {
+    const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
+    server.route("POST", "/viber", viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, reply: reply("viber") }));
+  }
   if (server) {
     server.route("GET", "/healthz", async () => ((await storage.ping()) ? { status: 200, body: { ok: true } } : { status: 503, body: { ok: false, storage: "unreachable" } }));
     port = await server.listen(options.port ?? config.port);
@@ -176,6 +216,16 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     if (telegram.organisersChatId === undefined) {
       logger.warn("ORGANISERS_CHAT_ID is not set: reports are kept and will be posted once it is. Add the bot to the organisers' group, send /chatid there and set the number.");
     }
+  }
+  if (viber?.webhookUrl && viberClient) {
+    try {
+      await viberClient.setWebhook(viber.webhookUrl);
+      logger.info({ mode: "webhook" }, "viber: webhook set");
+    } catch (error) {
+      logger.error({ err: error }, "viber: set_webhook failed; check VIBER_AUTH_TOKEN and that PUBLIC_URL reaches this server over https");
+    }
+  } else if (viber) {
+    logger.warn("viber: PUBLIC_URL is not set, so Viber cannot reach this server; set it to the public https address");
   }
   worker.start();
 

@@ -20,7 +20,7 @@ const environmentSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText.pipe(
     z
       .string()
-      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, { message: "a bot token from @BotFather, like 123456789:AAE…" })
+      .regex(/^\d+:[A-Za-z0-9_-]{5,}$/, { message: "a bot token from @BotFather, like 123456789:AAE…" })
       .optional(),
   ),
   TELEGRAM_API_ROOT: url("the Bot API server's address").default("https://api.telegram.org"),

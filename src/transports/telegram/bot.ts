@@ -5,12 +5,11 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Core } from "../../core/core.js";
 import type { Translator } from "../../core/i18n.js";
-import { LOCALES, type Locale } from "../../core/types.js";
+import { LOCALES, type Locale, type OutgoingMessage } from "../../core/types.js";
 import type { TelegramConfig } from "../../config.js";
 import { organisersGroup } from "../../organisers/group.js";
 import type { Storage } from "../../storage/storage.js";
 import { eventFromTelegram } from "./receive.js";
-import { sendToTelegram } from "./sender.js";
 
 /** Dependencies of the Telegram transport. */
 export interface TelegramBotOptions {
@@ -20,6 +19,8 @@ export interface TelegramBotOptions {
   readonly translator: Translator;
   readonly organisersLocale: Locale;
   readonly logger: Logger;
+  /** Sends the replies to the resident who wrote (queues them when Telegram is down). */
+  readonly reply: (chatId: string, messages: readonly OutgoingMessage[]) => Promise<void>;
   /** Known bot identity (tests); otherwise fetched with getMe at start. */
   readonly botInfo?: UserFromGetMe;
 }
@@ -80,7 +81,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     );
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     log.debug({ replies: replies.length }, "telegram: handled");
-    await sendToTelegram(ctx.api, chatId, replies);
+    await options.reply(String(chatId), replies);
   });
 
   bot.on("my_chat_member", async (ctx) => {

@@ -1,0 +1,87 @@
+import type { Button, OutgoingMessage } from "../../core/types.js";
+
+/** Viber's text limit per message (a third-party figure; requests are capped at 30 KB anyway). */
+export const VIBER_TEXT_LIMIT = 7000;
+/** Viber shows at most 24 buttons per keyboard. */
+const MAX_BUTTONS = 24;
+/** share-phone and location-picker buttons need this API version on the message. */
+const REQUEST_API_VERSION = 3;
+
+/** The sender shown on every message (name at most 28 characters). */
+export interface ViberSender {
+  readonly name: string;
+  readonly avatar?: string;
+}
+
+interface ViberButton {
+  Columns: number;
+  Rows: number;
+  ActionType: "reply" | "share-phone" | "location-picker";
+  ActionBody: string;
+  Text: string;
+  TextSize: "regular" | "large";
+  BgColor: string;
+  Silent: boolean;
+}
+
+function button(label: string, action: ViberButton["ActionType"], body: string, columns: number): ViberButton {
+  return { Columns: columns, Rows: 1, ActionType: action, ActionBody: body, Text: label.slice(0, 250), TextSize: "regular", BgColor: "#E8EEF7", Silent: true };
+}
+
+/**
+ * Builds the keyboard: big buttons, at most two per row, readable on an old phone. Choice buttons
+ * reply silently with their data; contact and location requests use Viber's own button kinds.
+ */
+export function viberKeyboard(rows: readonly (readonly Button[])[], request: OutgoingMessage["request"]): Record<string, unknown> {
+  const buttons: ViberButton[] = [];
+  if (request) buttons.push(button(request.label, request.kind === "contact" ? "share-phone" : "location-picker", request.kind, 6));
+  for (const row of rows) {
+    // Viber rows are 6 columns wide; wider rows are split so that buttons stay big.
+    for (let i = 0; i < row.length; i += 2) {
+      const pair = row.slice(i, i + 2);
+      for (const entry of pair) buttons.push(button(entry.label, "reply", entry.data, pair.length === 1 ? 6 : 3));
+    }
+  }
+  return { Type: "keyboard", DefaultHeight: false, InputFieldState: "regular", Buttons: buttons.slice(0, MAX_BUTTONS) };
+}
+
+/** Splits text at paragraph, line or word boundaries into pieces within Viber's limit. */
+export function splitForViber(text: string, limit = VIBER_TEXT_LIMIT): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    const cut = Math.max(window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" "));
+    const at = cut > limit / 2 ? cut : limit;
+    pieces.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+/**
+ * Renders neutral messages as Viber `send_message` payloads (without `receiver`): plain text (Viber
+ * has no HTML; the title goes on its own line), split at the length limit, and a keyboard on the
+ * last one. A message without buttons gets `fallbackRows` (the main menu), because a Viber message
+ * without a keyboard removes the one the resident had.
+ */
+export function renderForViber(messages: readonly OutgoingMessage[], sender: ViberSender, fallbackRows: readonly (readonly Button[])[]): Record<string, unknown>[] {
+  const payloads: Record<string, unknown>[] = [];
+  messages.forEach((message, index) => {
+    const text = message.title ? `${message.title}\n\n${message.text}` : message.text;
+    const pieces = splitForViber(text || "…");
+    const last = index === messages.length - 1;
+    pieces.forEach((piece, pieceIndex) => {
+      const withKeyboard = last && pieceIndex === pieces.length - 1;
+      const rows = message.buttons && message.buttons.length > 0 ? message.buttons : fallbackRows;
+      payloads.push({
+        sender,
+        type: "text",
+        text: piece,
+        ...(withKeyboard ? { keyboard: viberKeyboard(rows, message.request), min_api_version: message.request ? REQUEST_API_VERSION : 1 } : {}),
+      });
+    });
+  });
+  return payloads;
+}
