@@ -297,3 +297,12 @@ command-help = How to use the bot
 command-mydata = My data
 command-forget = Delete my data
 command-cancel = Cancel
+
+## Protection
+
+organisers-only = This command is only for the organisers' group.
+flood-slow-down = You are sending messages too fast. Please wait a minute and try again.
+group-ban-usage = Usage: /ban C-1042 (or /unban C-1042)
+group-banned = 🚫 The author of { $who } is banned on both messengers. Undo: /unban { $who }
+group-unbanned = ✅ The author of { $who } is unbanned.
+group-ban-unknown = No resident found for "{ $who }".

@@ -301,3 +301,12 @@ command-help = Як користуватися
 command-mydata = Мої дані
 command-forget = Видалити мої дані
 command-cancel = Скасувати
+
+## Захист
+
+organisers-only = Ця команда лише для групи організаторів.
+flood-slow-down = Ви надсилаєте повідомлення надто часто. Зачекайте хвилину і спробуйте знову.
+group-ban-usage = Використання: /ban C-1042 (або /unban C-1042)
+group-banned = 🚫 Автора { $who } заблоковано в обох месенджерах. Скасувати: /unban { $who }
+group-unbanned = ✅ Автора { $who } розблоковано.
+group-ban-unknown = Не знайшов мешканця за «{ $who }».

@@ -50,6 +50,8 @@ export interface AppOptions {
   /** Listen on this port instead of config.port (0 = any free port; tests). */
   readonly port?: number;
   readonly now?: () => number;
+  /** Per-resident flood limit (see Core). */
+  readonly flood?: { readonly limit: number; readonly windowMs: number };
 }
 
 /** A running Viche. */
@@ -89,7 +91,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const outbox = new Outbox(storage);
   const media = new MediaStore(storage);
   let worker: OutboxWorker | undefined;
-  const core = new Core({ storage, content, translator, search, outbox, logger, defaultLocale: config.defaultLocale, now, wake: () => worker?.wake() });
+  const core = new Core({ storage, content, translator, search, outbox, logger, defaultLocale: config.defaultLocale, now, wake: () => worker?.wake(), ...(options.flood ? { flood: options.flood } : {}) });
 
   const senders = new Map<Channel, ResidentSender>();
   let organisers: OrganisersSink | undefined = options.simulator?.organisers;
@@ -188,7 +190,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         if (!update || typeof update !== "object" || typeof (update as { update_id?: unknown }).update_id !== "number") {
           return { status: 400, body: { error: "not an update" } };
         }
-        await activeBot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
+        try {
+          await activeBot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
+        } catch (error) {
+          // Storage down: answer 503 so Telegram delivers the update again later. Otherwise the
+          // update itself is at fault; acknowledge it so it is not retried forever.
+          if (!(await storage.ping())) return { status: 503, body: { error: "storage unavailable" } };
+          logger.error({ err: error instanceof Error && "error" in error ? error.error : error }, "telegram: update failed");
+        }
         return { status: 200, body: {} };
       });
     }
@@ -213,6 +222,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
       logger.info({ mode: "polling" }, "telegram: polling");
     }
+    if (telegram.organisersChatId !== undefined) await checkOrganisersGroup(bot, telegram.organisersChatId, logger);
     if (telegram.organisersChatId === undefined) {
       logger.warn("ORGANISERS_CHAT_ID is not set: reports are kept and will be posted once it is. Add the bot to the organisers' group, send /chatid there and set the number.");
     }
@@ -249,6 +259,32 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       await storage.close();
     },
   };
+}
+
+/**
+ * Start-up check: can the bot post in the organisers' group? Says plainly what to fix when not;
+ * reports are kept meanwhile and posted once the group is reachable.
+ */
+async function checkOrganisersGroup(bot: Bot, chatId: number, logger: Logger): Promise<boolean> {
+  try {
+    const member = await bot.api.getChatMember(chatId, bot.botInfo.id);
+    if (member.status === "left" || member.status === "kicked") {
+      logger.error({ chatId }, "The bot is not a member of the organisers' group (ORGANISERS_CHAT_ID). Add the bot to the group; reports wait in the outbox until then.");
+      return false;
+    }
+    if (member.status === "restricted" && !member.can_send_messages) {
+      logger.error({ chatId }, "The bot may not post in the organisers' group. Allow it to send messages (group settings → permissions).");
+      return false;
+    }
+    logger.info({ chatId }, "organisers' group reachable");
+    return true;
+  } catch (error) {
+    logger.error(
+      { chatId, err: error },
+      "The bot cannot see the organisers' group. Check ORGANISERS_CHAT_ID (send /chatid in the group) and that the bot was added to it; reports wait in the outbox until then.",
+    );
+    return false;
+  }
 }
 
 /** The plain-text card, for the simulator's "organisers" pane. */

@@ -13,7 +13,7 @@ export type RouteHandler = (request: { body: Buffer; headers: IncomingHttpHeader
 
 /** Requests larger than this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** A client that takes longer than this to send its body is cut off. */
+/** A client that takes longer than this to send its body is cut off (408). */
 const BODY_TIMEOUT_MS = 10_000;
 
 /**
@@ -25,7 +25,10 @@ export class HttpServer {
   private readonly server: Server;
   private accepting = true;
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    bodyTimeoutMs = BODY_TIMEOUT_MS,
+  ) {
     this.server = createServer((request, response) => {
       const key = `${request.method ?? "GET"} ${(request.url ?? "/").split("?")[0]}`;
       const handler = this.routes.get(key);
@@ -53,7 +56,7 @@ export class HttpServer {
       const timer = setTimeout(() => {
         send(408, { error: "body too slow" });
         request.destroy();
-      }, BODY_TIMEOUT_MS);
+      }, bodyTimeoutMs);
       request.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_BODY_BYTES) {

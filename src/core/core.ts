@@ -13,7 +13,7 @@ import type { ProgrammeSearch } from "./programme/search.js";
 import { ReportActions } from "./reports/actions.js";
 import { parseRef, type NewReport, type Report, ReportRepository } from "./reports/reports.js";
 import { ResidentRepository, type Resident } from "./residents.js";
-import { isLocale, residentKey, type IncomingEvent, type Locale, type OutgoingMessage, type ResidentRef } from "./types.js";
+import { isLocale, parseResidentKey, residentKey, type IncomingEvent, type Locale, type OutgoingMessage, type ResidentRef } from "./types.js";
 
 /** What the core needs. Built once in `main`, shared by every transport. */
 export interface CoreOptions {
@@ -27,6 +27,8 @@ export interface CoreOptions {
   /** Called after something was queued in the outbox, so the worker delivers it at once. */
   readonly wake?: () => void;
   readonly now?: () => number;
+  /** Events one resident may send per window before being asked to slow down (default 90 per 30 s: no person taps that fast). */
+  readonly flood?: { readonly limit: number; readonly windowMs: number };
 }
 
 /** Hints a transport can give about the sender (their messenger's language). */
@@ -36,6 +38,9 @@ export interface EventHints {
 
 /** Half-finished drafts are dropped after this long without activity. */
 const DRAFT_TTL_MS = 14 * 24 * 3600 * 1000;
+
+/** Organisers' commands: they work only in the organisers' Telegram group, never in a resident's chat. */
+const ORGANISER_COMMANDS = new Set(["ban", "unban", "stats", "export", "broadcast", "link", "summary"]);
 
 /** Commands a resident can type (or press as a button); Viber has no menu, so all are typed too. */
 const COMMANDS = new Set([
@@ -55,10 +60,12 @@ export class Core {
   private readonly pendingQuestions: Collection<string>;
   private readonly now: () => number;
   private readonly wake: () => void;
+  private readonly flood: FloodGuard;
 
   constructor(private readonly options: CoreOptions) {
     this.now = options.now ?? Date.now;
     this.wake = options.wake ?? (() => undefined);
+    this.flood = new FloodGuard(options.flood ?? { limit: 90, windowMs: 30_000 });
     this.residents = new ResidentRepository(options.storage);
     this.reports = new ReportRepository(options.storage);
     this.flows = options.storage.collection<FlowState>("flow");
@@ -74,6 +81,24 @@ export class Core {
     });
   }
 
+  /**
+   * Bans or unbans the resident behind a report (organisers' /ban and /unban). A banned resident's
+   * messages are ignored on every messenger. Returns the resident's key, or undefined.
+   */
+  async setBanned(refOrKey: string, banned: boolean): Promise<string | undefined> {
+    const ref = parseRef(refOrKey);
+    const report = ref ? await this.reports.get(ref) : undefined;
+    const target = report?.resident ?? parseResidentKey(refOrKey.trim());
+    if (!target) return undefined;
+    const resident = await this.residents.get(target);
+    if (!resident) return undefined;
+    resident.banned = banned;
+    await this.residents.save(resident);
+    if (banned) await this.flows.delete(residentKey(resident));
+    this.options.logger.info({ channel: resident.channel, banned }, "resident ban changed");
+    return residentKey(resident);
+  }
+
   /** A translator bound to one locale. */
   tFor(locale: Locale): (key: string, args?: MessageArgs) => string {
     return (key, args) => this.options.translator.t(locale, key, args);
@@ -87,8 +112,12 @@ export class Core {
     const now = this.now();
     const hinted = hints.languageCode?.slice(0, 2);
     const initialLocale: Locale = hinted === "en" ? "en" : this.options.defaultLocale;
+    // A flood from one resident slows that resident only: they are told once, then ignored a while.
+    const flooding = event.kind === "unsubscribed" ? "ok" : this.flood.check(residentKey(ref), now);
+    if (flooding === "drop") return [];
     const { resident, created } = await this.residents.getOrCreate(ref, { locale: initialLocale, now });
     if (resident.banned) return [];
+    if (flooding === "warn") return [{ text: this.tFor(resident.locale)("flood-slow-down") }];
     resident.lastSeenAt = now;
     if (event.kind === "unsubscribed") {
       resident.unsubscribed = true;
@@ -130,6 +159,7 @@ export class Core {
     if (event.kind === "text" && event.text.trim().startsWith("/")) {
       const command = parseCommand(event.text);
       if (command && COMMANDS.has(command.name)) return this.command(resident, command.name, command.args, state, fresh);
+      if (command && ORGANISER_COMMANDS.has(command.name)) return [{ text: t("organisers-only"), buttons: mainMenuButtons(t) }];
       if (!state) return [{ text: t("unknown-command"), buttons: mainMenuButtons(t) }];
     }
     if (event.kind === "choice") {
@@ -432,6 +462,31 @@ export class Core {
     delete resident.lastButtons;
     this.wake();
     this.options.logger.info({ channel: resident.channel }, "resident data forgotten");
+  }
+}
+
+/**
+ * Per-resident flood control in this process: at most `limit` events per window; the first event
+ * over the limit gets a warning, the rest are dropped until the window has room again.
+ */
+class FloodGuard {
+  private readonly events = new Map<string, number[]>();
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly options: { limit: number; windowMs: number }) {}
+
+  check(key: string, now: number): "ok" | "warn" | "drop" {
+    const recent = (this.events.get(key) ?? []).filter((at) => at > now - this.options.windowMs);
+    if (recent.length < this.options.limit) {
+      recent.push(now);
+      this.events.set(key, recent);
+      this.warned.delete(key);
+      if (this.events.size > 50_000) this.events.delete(this.events.keys().next().value ?? key);
+      return "ok";
+    }
+    if (this.warned.has(key)) return "drop";
+    this.warned.add(key);
+    return "warn";
   }
 }
 

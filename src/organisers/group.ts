@@ -80,6 +80,16 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     await ctx.reply(escapeHtml(explain(ref, result)), { parse_mode: "HTML" });
   });
 
+  for (const [command, banned] of [["ban", true], ["unban", false]] as const) {
+    group.command(command, async (ctx) => {
+      const target = ctx.match.trim().split(/\s+/)[0] ?? "";
+      if (!target) return void (await ctx.reply(escapeHtml(t("group-ban-usage")), { parse_mode: "HTML" }));
+      const key = await core.setBanned(target, banned);
+      logger.info({ organiser: ctx.from?.id, banned, found: key !== undefined }, "ban command");
+      await ctx.reply(escapeHtml(key ? t(banned ? "group-banned" : "group-unbanned", { who: target }) : t("group-ban-unknown", { who: target })), { parse_mode: "HTML" });
+    });
+  }
+
   // A reply to one of the bot's messages in the group: a rejection reason, or words for the resident.
   group.on("message", async (ctx, next) => {
     const replyTo = ctx.message.reply_to_message;

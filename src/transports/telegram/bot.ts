@@ -46,14 +46,20 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // One chat's updates are handled in the order they arrived, also when polling concurrently.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
 
-  // Each update is processed once, even when Telegram delivers it again after a timeout.
+  // Each update is processed once, even when Telegram delivers it again (a webhook that timed out,
+  // polling after a crash). It is marked done only after it was handled, so an update that was
+  // being handled when the process died is handled again rather than lost.
+  const processed = storage.collection<true>("tg-update");
   bot.use(async (ctx, next) => {
-    const fresh = await storage.claim(`tg-update:${ctx.update.update_id}`, UPDATE_MEMORY_MS);
-    if (!fresh) {
-      logger.debug({ update: ctx.update.update_id }, "telegram: duplicate update ignored");
-      return;
-    }
-    await next();
+    const id = String(ctx.update.update_id);
+    await storage.withLock(`tg-update:${id}`, async () => {
+      if (await processed.get(id)) {
+        logger.debug({ update: ctx.update.update_id }, "telegram: duplicate update ignored");
+        return;
+      }
+      await next();
+      await processed.set(id, true, UPDATE_MEMORY_MS);
+    });
   });
 
   bot.use(

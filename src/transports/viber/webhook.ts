@@ -55,6 +55,7 @@ async function fetchPicture(url: string): Promise<{ bytes: Uint8Array; mime: str
  */
 export function viberWebhook(options: ViberWebhookOptions): (request: { body: Buffer; headers: IncomingHttpHeaders }) => Promise<RouteResponse> {
   const { core, storage, logger } = options;
+  const processed = storage.collection<true>("viber-token");
   return async ({ body, headers }) => {
     const signature = headers["x-viber-content-signature"];
     if (!verifyViberSignature(body, typeof signature === "string" ? signature : undefined, options.authToken)) {
@@ -68,9 +69,6 @@ export function viberWebhook(options: ViberWebhookOptions): (request: { body: Bu
     }
     if (callback.event === "failed") {
       logger.info({ channel: "viber", event: "failed" }, "viber: a message failed on the client");
-      return { status: 200, body: {} };
-    }
-    if (callback.message_token && !(await storage.claim(`viber-token:${callback.message_token}`, TOKEN_MEMORY_MS))) {
       return { status: 200, body: {} };
     }
     const userId = callback.event === "unsubscribed" ? callback.user_id : callback.event === "message" ? callback.sender.id : callback.user.id;
@@ -95,7 +93,16 @@ export function viberWebhook(options: ViberWebhookOptions): (request: { body: Bu
       } else event = translated;
     }
 
-    const replies = await storage.withLock(`resident:viber:${userId}`, () => core.handle(resident, event, hints));
+    // Processed once: Viber retries callbacks that were not answered; a token is marked done only
+    // after it was handled, so one being handled when the process died is handled again.
+    const token = callback.message_token;
+    const replies = await storage.withLock(`resident:viber:${userId}`, async () => {
+      if (token && (await processed.get(token))) return undefined;
+      const result = await core.handle(resident, event, hints);
+      if (token) await processed.set(token, true, TOKEN_MEMORY_MS);
+      return result;
+    });
+    if (replies === undefined) return { status: 200, body: {} };
     logger.debug({ channel: "viber", event: callback.event, replies: replies.length }, "viber: handled");
     if (callback.event === "conversation_started") {
       // The welcome message goes in the response body: the resident is not subscribed yet.
