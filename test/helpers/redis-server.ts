@@ -1,6 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** How long a redis-server may take to answer PING after starting, or to exit after SIGTERM. */
@@ -14,7 +17,7 @@ export interface RedisServer {
   readonly port: number;
   /** Stops the server (SIGTERM, then SIGKILL) and waits until it has exited. Idempotent. */
   stop(): Promise<void>;
-  /** Stops the server if it runs and starts a fresh, empty one on the same port. */
+  /** Stops the server if it runs and starts it again on the same port (empty unless persistent). */
   restart(): Promise<void>;
 }
 
@@ -27,10 +30,13 @@ export function redisServerInstalled(): boolean {
  * Starts `redis-server --port <free port> --save "" --appendonly no` and resolves once it answers
  * PING; resolves undefined when `redis-server` is not installed, so callers can skip their tests.
  */
-export async function startRedisServer(): Promise<RedisServer | undefined> {
+export async function startRedisServer(options: { persistent?: boolean } = {}): Promise<RedisServer | undefined> {
   if (!redisServerInstalled()) return undefined;
   const port = await freePort();
-  let child: ChildProcess | undefined = await launch(port);
+  // A persistent server writes every command to an append-only file in its own temporary folder, so
+  // a restart keeps the data, as a production Redis configured for durability does.
+  const dir = options.persistent ? mkdtempSync(join(tmpdir(), "viche-redis-")) : undefined;
+  let child: ChildProcess | undefined = await launch(port, dir);
 
   const stop = async (): Promise<void> => {
     const running = child;
@@ -48,13 +54,14 @@ export async function startRedisServer(): Promise<RedisServer | undefined> {
     stop,
     async restart() {
       await stop();
-      child = await launch(port);
+      child = await launch(port, dir);
     },
   };
 }
 
-async function launch(port: number): Promise<ChildProcess> {
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+async function launch(port: number, dir: string | undefined): Promise<ChildProcess> {
+  const durability = dir ? ["--dir", dir, "--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...durability];
   const child = spawn("redis-server", args, { stdio: "ignore" });
   const deadline = Date.now() + STARTUP_MS;
   while (!(await answersPing(port))) {
