@@ -46,7 +46,7 @@ export function describeResult(question: string, result: SearchResult, original:
     question,
     matches: result.matches.map((match) => {
       const found = findItem(original, match.id);
-      return { id: match.id, section: found?.section.title ?? match.sectionId, item: found?.item.text.trim() ?? "", score: round(match.score) };
+      return { id: match.id, section: found?.section.title ?? match.sectionId, item: found?.item.text ?? "", score: round(match.score) };
     }),
     answers: result.answers.map((answer) => ({ ...answer, score: round(answer.score) })),
   };
@@ -67,7 +67,7 @@ function printReadable(result: SearchResult, original: Programme): void {
   console.log(lines.join("\n"));
 }
 
-/** Runs the CLI with `args` (without node and script); returns the exit code. */
+/** Runs the CLI with `args` (without node and script); returns the exit code (2 for bad usage, 1 for bad content). */
 export function runCli(args: string[]): number {
   const [command, ...rest] = args;
   if (command !== "ask") {
@@ -80,7 +80,13 @@ export function runCli(args: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const content = loadContentForCli();
+  let content: CliContent;
+  try {
+    content = loadContentForCli();
+  } catch (error) {
+    console.error(`cli: cannot load content from ${contentDirForCli()}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return 1;
+  }
   const result = createProgrammeSearch(content).ask(question);
   if (json) console.log(JSON.stringify(describeResult(question, result, content.original)));
   else printReadable(result, content.original);

@@ -18,7 +18,7 @@ const LOWER_LOOKALIKES: Readonly<Record<string, string>> = {
   y: "у",
 };
 
-/** Ukrainian and Russian letters folded to one spelling; ь and й stay until the stem is cut. */
+/** Ukrainian and Russian letters folded to one spelling; ь stays until the stem is cut. */
 const FOLD: Readonly<Record<string, string>> = {
   ё: "е", є: "е", э: "е", ї: "и", і: "и", ы: "и", ґ: "г", ъ: "",
 };
@@ -35,17 +35,17 @@ const SLAVIC_ENDINGS = [
   "уваня", "юваня", "увати", "ювати", "ували", "увала", "ував", "ують", "юють", "ован",
   "аня", "еня", "иня", "ание", "ение", "ания", "ения", "анию", "ению", "аням", "еням",
   "овать", "евать", "ость", "ости", "остей", "исть", "остю",
-  "ого", "ому", "ими", "ими", "ами", "ями", "иях", "иям", "ием", "ией", "ою", "ею", "ую", "юю",
+  "ого", "ому", "ими", "ами", "ями", "иях", "иям", "ием", "ией", "ою", "ею", "ую", "юю",
   "ий", "ой", "ей", "ая", "яя", "ое", "ее", "ие", "их", "им", "ам", "ям", "ах", "ях", "ом", "ем",
-  "ов", "ев", "ив", "ои", "еи", "ови", "еви", "ия", "ию", "ии", "ье", "ья", "ью", "ьи",
+  "ов", "ев", "ив", "ои", "еи", "ови", "еви", "ия", "ию", "ье", "ья", "ью", "ьи",
   "ать", "ять", "ить", "уть", "ють", "ають", "яють", "ует", "ает", "яет", "ают", "яют", "еют",
-  "ешь", "ишь", "еш", "иш", "емо", "имо", "ете", "ите", "уе", "ае", "ует", "уют", "ала", "ало",
+  "ешь", "ишь", "еш", "иш", "емо", "имо", "ете", "ите", "уе", "ае", "уют", "ала", "ало",
   "али", "или", "ила", "ило", "ючи", "ачи",
   "а", "я", "о", "е", "и", "у", "ю", "ь", "й",
 ];
 /** Reflexive particles of Ukrainian and Russian verbs, cut before the ending. */
 const REFLEXIVE = ["ся", "сь"];
-const ENDINGS_LONGEST_FIRST = [...new Set(SLAVIC_ENDINGS)].sort((a, b) => b.length - a.length);
+const ENDINGS_LONGEST_FIRST = [...SLAVIC_ENDINGS].sort((a, b) => b.length - a.length);
 /** Shortest stem left by cutting an ending ("ями" → "ям"); it must also keep a vowel ("звіт" stays whole). */
 const MIN_SLAVIC_STEM = 2;
 const VOWEL = /[аеиоуюя]/u;
@@ -53,7 +53,7 @@ const VOWEL = /[аеиоуюя]/u;
 /** English endings for a light stemmer, longest first. */
 const ENGLISH_ENDINGS = [
   "ations", "ation", "ments", "ment", "ances", "ance", "ences", "ence", "ities", "ity", "ness",
-  "ings", "ing", "ers", "er", "ied", "ies", "ed", "es", "s", "ly", "al",
+  "ings", "ing", "ers", "er", "ied", "ies", "ed", "es", "s", "ly",
 ];
 const MIN_ENGLISH_STEM = 3;
 
@@ -96,16 +96,18 @@ export function stemEnglish(word: string): string {
   for (const ending of ENGLISH_ENDINGS) {
     if (stem.length - ending.length >= MIN_ENGLISH_STEM && stem.endsWith(ending)) {
       if (ending === "s" && /(ss|us|is)$/u.test(stem)) continue;
-      stem = stem.slice(0, -ending.length);
+      if (ending === "ly" && stem.length < 7) continue;
+      stem = stem.slice(0, -ending.length) + (ending === "ies" || ending === "ied" ? "i" : "");
       break;
     }
   }
   if (/([b-df-hj-np-tv-z])\1$/u.test(stem) && !/(ll|ss|zz)$/u.test(stem)) stem = stem.slice(0, -1);
-  if (stem.length > MIN_ENGLISH_STEM && /[ey]$/u.test(stem)) stem = stem.slice(0, -1);
+  if (stem.length > MIN_ENGLISH_STEM && stem.endsWith("e")) stem = stem.slice(0, -1);
+  if (stem.length > MIN_ENGLISH_STEM && stem.endsWith("y")) stem = `${stem.slice(0, -1)}i`;
   return stem;
 }
 
-/** Splits text into normalised tokens (letters and digits; apostrophes kept inside words). */
+/** Splits text into normalised tokens of letters and digits; apostrophes are dropped, so "сім'ї" stays one word. */
 export function tokenise(text: string): string[] {
   const joined = text.replace(APOSTROPHES, "");
   const tokens: string[] = [];

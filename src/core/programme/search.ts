@@ -55,7 +55,7 @@ export const vocabularySchema = z.record(z.string().regex(/^[a-z0-9.-]+$/u), top
 export type Vocabulary = z.infer<typeof vocabularySchema>;
 
 /** Score from which an item is offered as an answer. */
-export const MATCH_THRESHOLD = 0.3;
+export const MATCH_THRESHOLD = 0.35;
 /** Score from which an organisers' stored answer is offered. */
 export const ANSWER_THRESHOLD = 0.5;
 /** Most items or answers returned for one question. */
@@ -67,11 +67,11 @@ const MAX_RESULTS = 3;
  */
 const FIELD_WEIGHT = { vocabulary: 1, phrasePart: 0.75, itemTitle: 1, itemText: 0.8, sectionTitle: 0.4 } as const;
 /** Weight in a question of a topic word no item knows (it dilutes the coverage). */
-const UNKNOWN_WEIGHT = 0.6;
+const UNKNOWN_WEIGHT = 1;
 /** Evidence (sum of matched term weights) at which confidence reaches 1 - 1/e. */
 const SATURATION = 2;
 /** Exponent on coverage: below 1, long messages with many words no item knows are forgiven a little. */
-const COVERAGE_EXPONENT = 1;
+const COVERAGE_EXPONENT = 0.5;
 /** Factor on item scores of a message with an off-topic cue (an ad, the weather, a film). */
 const OFF_TOPIC_DAMPING = 0.5;
 
@@ -102,7 +102,10 @@ interface Phrase {
   readonly terms: readonly string[];
 }
 
-/** Builds the search index for a programme; `programmes` are its language files (same ids). */
+/**
+ * Builds the search index for a programme; `programmes` are its language files (same ids). All
+ * indexing happens here (and in learnPhrase/addAnswer); a question only looks terms up.
+ */
 export function createProgrammeSearch(options: ProgrammeSearchOptions): ProgrammeSearch {
   const threshold = options.threshold ?? MATCH_THRESHOLD;
   const index = new TermIndex();
@@ -142,7 +145,7 @@ export function createProgrammeSearch(options: ProgrammeSearchOptions): Programm
   };
   for (const [itemId, words] of Object.entries(options.vocabulary)) {
     const at = position.get(itemId);
-    if (at === undefined) continue;
+    if (at === undefined) continue; // the content loader reports unknown ids; search just skips them
     for (const phrase of [...words.uk, ...words.ru, ...words.en]) addPhrase(at, phrase);
   }
 
@@ -199,7 +202,7 @@ export function createProgrammeSearch(options: ProgrammeSearchOptions): Programm
       const coverage = evidence / questionWeight;
       const score = damping * coverage ** COVERAGE_EXPONENT * (1 - Math.exp(-evidence / SATURATION));
       const indexed = items[item];
-      if (indexed && score >= threshold && score > 0) matches.push({ id: indexed.id, sectionId: indexed.sectionId, score });
+      if (indexed && score >= threshold) matches.push({ id: indexed.id, sectionId: indexed.sectionId, score });
     }
     return matches.sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
   };
@@ -212,16 +215,16 @@ export function createProgrammeSearch(options: ProgrammeSearchOptions): Programm
     let questionWeight = 0;
     for (const candidates of resolved) {
       const best = new Map<StoredAnswer, number>();
-      let strongest = 0;
+      let worth = 0;
       for (const { entry, quality } of candidates) {
         const weight = termWeight(entry) * quality;
-        strongest = Math.max(strongest, weight);
+        worth = Math.max(worth, termWeight(entry));
         for (const at of entry.answers) {
           const stored = answers[at];
           if (stored?.active && (best.get(stored) ?? 0) < weight) best.set(stored, weight);
         }
       }
-      questionWeight += strongest > 0 ? strongest : answerOnlyIdf;
+      questionWeight += worth > 0 ? worth : answerOnlyIdf;
       for (const [stored, weight] of best) shared.set(stored, (shared.get(stored) ?? 0) + weight);
     }
     const result: AnswerMatch[] = [];

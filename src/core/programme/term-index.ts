@@ -34,15 +34,17 @@ const familySlack = (shorter: number): number => (shorter >= 8 ? 2 : 1);
 const TYPO_QUALITY = [1, 0.8, 0.6] as const;
 /** Shortest shared beginning for a word-family match. */
 const MIN_PREFIX = 5;
+/** A resident's stem that is only the start of a known one must cover this share of it ("музик" is not "музикалк"). */
+const MIN_PREFIX_SHARE = 0.7;
 /** Known stems looked at per shared beginning (a bound on work, never reached in practice). */
 const MAX_FAMILY_SCAN = 40;
 /** Candidates kept per resident's stem. */
 const MAX_CANDIDATES = 3;
 
-/** Typing errors tolerated in a stem of this length: none below 5 letters, one up to 7, two from 8. */
+/** Typing errors tolerated in a stem of this length: none below 6 letters, one up to 7, two from 8. */
 export function typoBudget(length: number): number {
   if (length >= 8) return 2;
-  return length >= 5 ? 1 : 0;
+  return length >= 6 ? 1 : 0;
 }
 
 /** Length of the common beginning of two strings. */
@@ -93,11 +95,6 @@ export class TermIndex {
   private readonly deleted = new Map<string, string[]>();
   private sorted: string[] | undefined;
 
-  /** Number of known stems. */
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** Records that `term` occurs in item `item` with field weight `weight` (the best weight is kept). */
   addItemTerm(term: string, item: number, weight: number): void {
     const entry = this.entryFor(term);
@@ -117,19 +114,16 @@ export class TermIndex {
     return entry;
   }
 
-  /** The entry of a known stem, if any. */
-  get(term: string): TermEntry | undefined {
-    return this.entries.get(term);
-  }
-
   /**
-   * The known stems a resident's stem stands for: itself when known; otherwise up to three
-   * guesses from prefixes and typing errors, best first. Empty when nothing is close.
+   * The known stems a resident's stem stands for: itself when an item knows it; otherwise up to
+   * three guesses from word families and typing errors, best first (and itself first when only
+   * stored answers know it). Empty when nothing is close.
    */
   resolve(term: string): ResolvedTerm[] {
     const exact = this.entries.get(term);
-    if (exact) return [{ entry: exact, quality: 1 }];
+    if (exact && exact.items.length > 0) return [{ entry: exact, quality: 1 }];
     const found = new Map<TermEntry, number>();
+    if (exact) found.set(exact, 1);
     const consider = (entry: TermEntry | undefined, quality: number): void => {
       if (entry && (found.get(entry) ?? 0) < quality) found.set(entry, quality);
     };
@@ -137,6 +131,7 @@ export class TermIndex {
       for (const candidate of this.startingWith(term.slice(0, MIN_PREFIX))) {
         const shorter = Math.min(term.length, candidate.length);
         const shared = sharedPrefix(term, candidate);
+        if (shared === term.length && term.length < MIN_PREFIX_SHARE * candidate.length) continue;
         if (shared === shorter) consider(this.entries.get(candidate), PREFIX_QUALITY);
         else if (shared >= shorter - familySlack(shorter)) consider(this.entries.get(candidate), FAMILY_QUALITY);
       }
