@@ -120,7 +120,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
 
   const telegram = options.simulator ? undefined : config.telegram;
   if (telegram) {
-    bot = createTelegramBot({ config: telegram, core, storage, translator, organisersLocale: config.defaultLocale, logger, reply: reply("telegram"), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    bot = createTelegramBot({ config: telegram, core, storage, translator, organisersLocale: config.defaultLocale, logger, reply: reply("telegram"), waitForStorage: !telegram.webhook, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     const api = bot.api;
     senders.set("telegram", (id, messages) => sendToTelegram(api, id, messages));
     if (telegram.organisersChatId !== undefined) {

@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Context } from "grammy";
+import { Bot, Composer, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Core } from "../../core/core.js";
@@ -21,6 +21,8 @@ export interface TelegramBotOptions {
   readonly logger: Logger;
   /** Sends the replies to the resident who wrote (queues them when Telegram is down). */
   readonly reply: (chatId: string, messages: readonly OutgoingMessage[]) => Promise<void>;
+  /** Polling: hold an update while storage is down instead of dropping it. */
+  readonly waitForStorage?: boolean;
   /** Known bot identity (tests); otherwise fetched with getMe at start. */
   readonly botInfo?: UserFromGetMe;
 }
@@ -41,7 +43,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     client: { apiRoot: config.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: false }));
+  // 429s are retried here after retry_after; 5xx and network errors go back to the caller at once
+  // (the outbox retries with its own backoff, so an outage never blocks a resident's chat).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
 
   // One chat's updates are handled in the order they arrived, also when polling concurrently.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
@@ -49,8 +53,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // Each update is processed once, even when Telegram delivers it again (a webhook that timed out,
   // polling after a crash). It is marked done only after it was handled, so an update that was
   // being handled when the process died is handled again rather than lost.
+  const updates = new Composer<Context>();
   const processed = storage.collection<true>("tg-update");
-  bot.use(async (ctx, next) => {
+  updates.use(async (ctx, next) => {
     const id = String(ctx.update.update_id);
     await storage.withLock(`tg-update:${id}`, async () => {
       if (await processed.get(id)) {
@@ -62,7 +67,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     });
   });
 
-  bot.use(
+  updates.use(
     organisersGroup({
       chatId: config.organisersChatId,
       core,
@@ -73,7 +78,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }),
   );
 
-  bot.chatType("private").use(async (ctx: Context) => {
+  updates.chatType("private").use(async (ctx: Context) => {
     const event = eventFromTelegram(ctx);
     const chatId = ctx.chat?.id;
     if (!event || chatId === undefined) {
@@ -90,11 +95,28 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await options.reply(String(chatId), replies);
   });
 
-  bot.on("my_chat_member", async (ctx) => {
+  updates.on("my_chat_member", async (ctx) => {
     if (ctx.chat.type !== "private") return;
     const status = ctx.myChatMember.new_chat_member.status;
     if (status === "kicked" || status === "left") {
       await core.handle({ channel: "telegram", id: String(ctx.chat.id) }, { kind: "unsubscribed" });
+    }
+  });
+
+  // When polling, Telegram will not send an update again, so an update that failed because storage
+  // was down (Redis restarting) waits for storage and is handled again then; that chat waits
+  // meanwhile. Webhooks answer 503 instead and Telegram retries (see app.ts).
+  const handleUpdate = updates.middleware();
+  const done = () => Promise.resolve();
+  bot.use(async (ctx) => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await handleUpdate(ctx, done);
+      } catch (error) {
+        if (!options.waitForStorage || attempt >= 60 || (await storage.ping())) throw error;
+        logger.warn({ attempt }, "telegram: storage unavailable; holding the update until it is back");
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
     }
   });
 
