@@ -145,8 +145,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     if (payload.type === "resident") {
       const sender = senders.get(payload.resident.channel);
       if (!sender) throw new DeliveryError(`${payload.resident.channel} is not configured`, false, "unavailable");
+      // Viber says "stop sending" on unsubscribe, and Telegram refuses blocked chats: don't try.
       const resident = await core.residents.get(payload.resident);
-      if (resident?.unsubscribed && payload.purpose === "broadcast") throw new DeliveryError("resident unsubscribed", true, "blocked");
+      if (resident?.unsubscribed) throw new DeliveryError("resident unsubscribed", true, payload.resident.channel === "viber" ? "not-subscribed" : "blocked");
       return sender(payload.resident.id, payload.messages);
     }
     if (!organisers) throw new DeliveryError("ORGANISERS_CHAT_ID is not set", false, "unavailable");
