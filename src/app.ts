@@ -50,6 +50,8 @@ export interface AppOptions {
   /** Listen on this port instead of config.port (0 = any free port; tests). */
   readonly port?: number;
   readonly now?: () => number;
+  /** How long a client may take to send a request body before it gets 408 (default 10 s). */
+  readonly bodyTimeoutMs?: number;
   /** Per-resident flood limit (see Core). */
   readonly flood?: { readonly limit: number; readonly windowMs: number };
 }
@@ -181,7 +183,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   if (bot && telegram) {
     await bot.init();
     if (telegram.webhook) {
-      server ??= new HttpServer(logger);
+      server ??= new HttpServer(logger, options.bodyTimeoutMs);
       const activeBot = bot;
       const secret = telegram.webhook.secret;
       server.route("POST", "/telegram", async ({ body, headers }) => {
@@ -203,7 +205,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       });
     }
   }
-  if (bot || viber) server ??= new HttpServer(logger);
+  if (bot || viber) server ??= new HttpServer(logger, options.bodyTimeoutMs);
   if (server && viber) {
     const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
     server.route("POST", "/viber", viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, reply: reply("viber") }));

@@ -32,11 +32,16 @@ export class HttpServer {
     this.server = createServer((request, response) => {
       const key = `${request.method ?? "GET"} ${(request.url ?? "/").split("?")[0]}`;
       const handler = this.routes.get(key);
-      const send = (status: number, body?: unknown) => {
+      const send = (status: number, body?: unknown, hangUp = false) => {
         if (response.headersSent) return;
         const payload = body === undefined ? "" : JSON.stringify(body);
-        response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
-        response.end(payload);
+        response.writeHead(status, {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(payload),
+          ...(hangUp ? { connection: "close" } : {}),
+        });
+        // A client that is still sending gets the answer first, then the connection is closed.
+        response.end(payload, hangUp ? () => request.destroy() : undefined);
       };
       if (!handler) {
         request.resume();
@@ -47,22 +52,16 @@ export class HttpServer {
         return send(503, { error: "shutting down" });
       }
       const declared = Number(request.headers["content-length"] ?? 0);
-      if (declared > MAX_BODY_BYTES) {
-        request.resume();
-        return send(413, { error: "body too large" });
-      }
+      if (declared > MAX_BODY_BYTES) return send(413, { error: "body too large" }, true);
       const chunks: Buffer[] = [];
       let size = 0;
-      const timer = setTimeout(() => {
-        send(408, { error: "body too slow" });
-        request.destroy();
-      }, bodyTimeoutMs);
+      const timer = setTimeout(() => send(408, { error: "body too slow" }, true), bodyTimeoutMs);
       request.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_BODY_BYTES) {
           clearTimeout(timer);
-          send(413, { error: "body too large" });
-          request.destroy();
+          request.pause();
+          send(413, { error: "body too large" }, true);
           return;
         }
         chunks.push(chunk);

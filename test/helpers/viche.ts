@@ -52,6 +52,8 @@ export interface VicheOptions {
   /** Reuse this data directory (restart tests). */
   readonly dataDir?: string;
   readonly logLevel?: string;
+  /** How long the HTTP server waits for a request body (default 10 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 /** A Viche started in-process against the doubles, with its data directory and captured logs. */
@@ -69,7 +71,12 @@ export interface RunningViche {
  */
 export async function startViche(options: VicheOptions): Promise<RunningViche> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "viche-e2e-"));
-  options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], title: "Організатори" });
+  try {
+    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], title: "Організатори" });
+  } catch (error) {
+    // A restart on the same double (same dataDir): the group is there already.
+    if (!/already known/.test(String(error))) throw error;
+  }
   const env: Record<string, string> = {
     TELEGRAM_BOT_TOKEN: options.telegram.token,
     TELEGRAM_API_ROOT: options.telegram.apiRoot,
@@ -83,7 +90,12 @@ export async function startViche(options: VicheOptions): Promise<RunningViche> {
   const logs = new LogCapture();
   const secrets = [options.telegram.token, env.VIBER_AUTH_TOKEN ?? "", env.TELEGRAM_WEBHOOK_SECRET ?? ""];
   const logger = createLogger({ level: config.logLevel, secrets, destination: logs });
-  const app = await startApp(config, { logger, pacing: options.pacing ?? FAST_PACING, port: options.env?.PORT ? Number(options.env.PORT) : 0 });
+  const app = await startApp(config, {
+    logger,
+    pacing: options.pacing ?? FAST_PACING,
+    port: options.env?.PORT ? Number(options.env.PORT) : 0,
+    ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
+  });
   return {
     app,
     dataDir,
