@@ -268,4 +268,12 @@ describe.each(MESSENGERS)("reports from a resident on $name reach the organisers
   it("sent nothing the platforms would refuse", () => {
     expect(stage.errors()).toEqual([]);
   });
+
+  it("wrote no token and no phone number to the logs", () => {
+    const logs = stage.viche.logs.lines.join("\n");
+    expect(logs).toContain("report filed");
+    expect(logs).not.toContain(stage.telegram.token);
+    if (stage.viber) expect(logs).not.toContain(stage.viber.authToken);
+    for (const phone of ["671234567", "671234568", "067 123 45 68"]) expect(logs).not.toContain(phone);
+  });
 });
