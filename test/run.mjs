@@ -20,8 +20,8 @@ try {
   passed = result.numPassedTests;
   failed = result.numFailedTests;
   skipped = result.numPendingTests + result.numTodoTests;
-  // A test file that fails to load has no tests but must still fail the run.
-  const brokenFiles = result.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  // A test file that fails outside its tests (a failing hook, an import error) must still fail the run.
+  const brokenFiles = result.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed")).length;
   failed += brokenFiles;
 } catch (error) {
   console.error(`Could not read vitest's JSON report (${error.message}).`);

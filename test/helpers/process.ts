@@ -26,18 +26,23 @@ export interface VicheProcess {
  * The double POSTs updates to it; a process killed while handling one leaves the update
  * unacknowledged, as with real Telegram.
  */
-export async function vicheProcess(options: { telegram: TelegramDouble; storageUrl: string; env?: Record<string, string> }): Promise<VicheProcess> {
+export async function vicheProcess(options: { telegram: TelegramDouble; storageUrl: string; env?: Record<string, string>; publicUrl?: string }): Promise<VicheProcess> {
   const port = await freePort();
   const output: string[] = [];
   let child: ChildProcess | undefined;
-  options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], title: "Організатори" });
+  try {
+    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], title: "Організатори" });
+  } catch (error) {
+    // A second instance against the same double: the group is already there.
+    if (!/already known/.test(String(error))) throw error;
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     NODE_ENV: "production",
     TELEGRAM_BOT_TOKEN: options.telegram.token,
     TELEGRAM_API_ROOT: options.telegram.apiRoot,
     ORGANISERS_CHAT_ID: String(ORGANISERS_CHAT_ID),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_URL: options.publicUrl ?? `http://127.0.0.1:${port}`,
     TELEGRAM_WEBHOOK_SECRET: "process-test-secret",
     PORT: String(port),
     STORAGE_URL: options.storageUrl,
