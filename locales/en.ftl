@@ -306,3 +306,183 @@ group-ban-usage = Usage: /ban C-1042 (or /unban C-1042)
 group-banned = 🚫 The author of { $who } is banned on both messengers. Undo: /unban { $who }
 group-unbanned = ✅ The author of { $who } is unbanned.
 group-ban-unknown = No resident found for "{ $who }".
+
+## Organisers: broadcasts and opting out (residents)
+
+button-opt-out = 🔕 Stop sending news
+button-opt-in = 🔔 Send me news again
+optout-done = OK, we won't send you news or broadcasts any more. Answers about your reports will still arrive. Changed your mind? Tap the button below.
+optin-done = Done, you will get our news again.
+
+## Organisers: "is it really solved?" (residents)
+
+followup-title = Report { $ref }
+followup-question = We recently marked report { $ref } as resolved: "{ $text }". Is the problem really solved?
+button-followup-yes = ✅ Yes, it's solved
+button-followup-no = ❌ No, it's still there
+followup-thanks = Thank you for confirming! Report { $ref } is closed.
+followup-reopened = Thank you for telling us. We have reopened report { $ref } and will get back to you.
+followup-already-open = Report { $ref } is already being worked on again; the organisers know about it.
+
+## Organisers: joining an existing report (residents)
+
+complaint-similar-found = 💡 A similar problem has already been reported here, report { $ref }:
+    "{ $text }"
+    You can join it: the organisers will see that it affects more people, and you will get all its news. Or send a separate report with "Send".
+button-join-report = 🤝 Join { $ref }
+joined-complaint = You have joined report { $ref }. The organisers can see that the problem affects one more person. All its news will come here.
+
+## Organisers: cards and notes in the group
+
+card-affected = Affects
+card-affected-count = { $count ->
+    [one] { $count } resident
+   *[other] { $count } residents
+    }
+group-resident-joined = 🤝 Another resident joined { $ref } ({ $count } in all):
+    { $text }
+group-followup-confirmed = ✅ The resident confirmed that { $ref } is really solved.
+group-followup-reopened = ↩️ The resident says { $ref } is not solved: the report is "in progress" again.
+group-idle-digest = ⏰ No organiser action for over { $days } days: { $count }
+    { $list }
+idle-line = { $ref } · { $kind } · { $status } · { $days } d · { $place }
+list-more = …and { $count } more
+group-broadcast-progress = 📣 Broadcast { $id }: { $percent }% — sent { $sent } of { $total }.
+group-broadcast-done = 📣 Broadcast { $id } finished. Sent: { $sent }. Not delivered: { $failed }. Opted out (not sent): { $optedOut }.
+
+## Organisers: periods and durations
+
+period-today = today
+period-days = { $days ->
+    [one] the last day
+   *[other] the last { $days } days
+    }
+period-all = all time
+period-today-short = Today
+period-days-short = { $days } d
+period-all-short = All
+duration-days-hours = { $days } d { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-minutes = { $minutes } min
+
+## Organisers: /stats
+
+stats-title = 📊 Statistics: { $period } (since { $from })
+stats-kinds = Complaints: { $complaints } · Questions: { $questions } · Volunteer sign-ups: { $signups }
+stats-status = { $status }: { $count }
+stats-line = { $label } — { $count }
+stats-none = none
+stats-no-source = no source
+stats-source-line = { $source } — residents: { $residents }, reports: { $reports }, sign-ups: { $signups }
+stats-first-reply = Median time to first reply: { $duration } ({ $count } reports)
+stats-first-reply-none = Median time to first reply: no replies yet
+stats-resolution = Median time to resolution: { $duration } ({ $count } reports)
+stats-resolution-none = Median time to resolution: nothing resolved yet
+stats-idle-count = Open with no action for over { $days } days: { $count }
+stats-section-reports = Reports
+stats-section-categories = Complaints by topic
+stats-section-settlements = Complaints by place
+stats-section-speed = Speed
+stats-section-idle = Stuck
+stats-section-signups = Volunteers: { $count }
+stats-section-residents = New residents: { $count }
+stats-section-sources = By source (link)
+stats-by-settlement = By place:
+stats-button-chart = 📈 Chart of { $weeks } weeks
+stats-chart-title = 📈 Reports and sign-ups per week (the last { $weeks }):
+stats-chart-line = from { $week }: complaints { $complaints }, questions { $questions }, sign-ups { $signups }
+stats-usage = Usage: /stats [today | 7 | 30 | all] — for today, the last 7 or 30 days, or all time.
+
+## Organisers: /export
+
+export-usage = Usage: /export [days | today | all], e.g. /export 30
+export-caption = 📄 Export for { $period }: { $rows } rows. Contains personal data: do not forward it outside this group.
+export-column-ref = Reference
+export-column-kind = Kind
+export-column-status = Status
+export-column-created = Created
+export-column-category = Topic
+export-column-settlement = Place
+export-column-text = Text
+export-column-name = Name
+export-column-phone = Phone
+export-column-ways = How to help
+export-column-availability = When
+export-column-messenger = Messenger
+export-column-source = Source
+export-column-affected = Residents affected
+export-column-first-reply = First reply
+export-column-resolved = Resolved
+export-column-photos = Photos
+
+## Organisers: /summary
+
+summary-usage = Usage: /summary [days | today | all], e.g. /summary 30
+summary-public-title = { $organisation }: residents' reports for { $period }
+summary-public-totals = Complaints received: { $count }. Resolved: { $resolved }. In progress: { $inProgress }.
+summary-public-categories = By topic:
+summary-public-settlements = By place:
+summary-public-other-places = other places
+summary-public-signups = Joined the volunteer team: { $count }.
+summary-public-footer = You can report a problem in your community in our bot.
+
+## Organisers: /link
+
+link-usage = Usage: /link NAME — Latin letters, digits, _ or -, up to 64 characters. E.g.: /link flyer_korostyshiv
+link-telegram = Telegram, source "{ $name }":
+    { $link }
+link-viber = Viber, source "{ $name }":
+    { $link }
+link-viber-missing = No Viber link made: VIBER_CHAT_URI (the bot's chat address from the Viber admin panel) is not set.
+
+## Organisers: /broadcast
+
+broadcast-already = You are already composing a broadcast. Finish it or send /cancel.
+broadcast-dialog-over = This broadcast is already finished or cancelled.
+broadcast-button-cancel = ✖ Cancel
+broadcast-cancelled = Broadcast cancelled, nothing was sent.
+broadcast-ask-text = 📣 New broadcast. Write the text as a reply to this message. To cancel: /cancel
+broadcast-text-placeholder = Broadcast text
+broadcast-text-empty = Text is needed. Write it as a reply to this message.
+broadcast-text-too-long = Too long: { $length } characters, at most { $max }. Shorten it and send it as a reply to this message.
+broadcast-ask-photo = Add a photo? Send it as a reply to this message, or tap "No photo".
+broadcast-button-no-photo = ➡ No photo
+broadcast-photo-expected = A photo is needed (not a file). Or tap "No photo".
+broadcast-ask-audience = Who should get it?
+broadcast-audience-all = 👥 Everyone
+broadcast-audience-telegram = ✈️ Telegram only
+broadcast-audience-viber = 💜 Viber only
+broadcast-audience-settlement = 📍 One place
+broadcast-audience-volunteers = 🙋 Volunteers only
+broadcast-audience-named-settlement = 📍 { $settlement }
+broadcast-ask-settlement = Write the name of the place as a reply to this message.
+broadcast-preview-intro = This is what residents will see:
+broadcast-preview-button-note = (every message will carry the button "{ $button }")
+broadcast-nobody = Nobody to send to: no resident in "{ $audience }" accepts news (opted out: { $optedOut }). No broadcast was created.
+broadcast-preview-title = Check before sending
+broadcast-preview-audience = To: { $audience }
+broadcast-preview-recipients = Recipients: { $count } (Telegram: { $telegram }, Viber: { $viber })
+broadcast-preview-opted-out = Opted out of news, will not get it: { $count }
+broadcast-preview-unreachable = Blocked the bot, will not get it: { $count }
+broadcast-preview-viber-paid = Viber: { $count } of { $viber } are outside a free 24-hour session; those messages are paid (about €0.02 each).
+broadcast-preview-viber-no-photo = Viber residents get the text only: Viber takes pictures only from a public address.
+broadcast-button-send = ✅ Send ({ $count })
+broadcast-started = 📣 Broadcast { $id } started: { $count } recipients. I'll post progress and the result here.
+
+## Organisers: help and command menu
+
+organisers-help = Organisers' commands (they work in this group only):
+    /stats [today|7|30|all] — statistics; buttons switch the period
+    /export [days|all] — CSV of reports and sign-ups (with personal data)
+    /broadcast — a message to residents: text, photo, audience, preview
+    /link NAME — links and QR codes for flyers; /stats shows how many came
+    /summary [days|all] — an anonymised summary for a public channel
+    /status C-1042 in_progress|resolved|rejected reason — change a status
+    To answer a resident, reply to the card.
+organiser-command-stats = Statistics
+organiser-command-export = CSV of reports and sign-ups
+organiser-command-broadcast = Broadcast to residents
+organiser-command-link = Link and QR code for a flyer
+organiser-command-summary = Anonymised summary for a channel
+organiser-command-status = Change a report's status
+organiser-command-help = Organisers' commands

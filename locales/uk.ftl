@@ -310,3 +310,184 @@ group-ban-usage = Використання: /ban C-1042 (або /unban C-1042)
 group-banned = 🚫 Автора { $who } заблоковано в обох месенджерах. Скасувати: /unban { $who }
 group-unbanned = ✅ Автора { $who } розблоковано.
 group-ban-unknown = Не знайшов мешканця за «{ $who }».
+
+## Організаторам: розсилки і відписка (мешканці)
+
+button-opt-out = 🔕 Не надсилати новини
+button-opt-in = 🔔 Знову отримувати новини
+optout-done = Добре, новин і розсилок більше не надсилатимемо. Відповіді щодо ваших звернень надходитимуть і далі. Передумаєте — натисніть кнопку нижче.
+optin-done = Готово, ви знову отримуватимете наші новини.
+
+## Організаторам: «чи справді вирішено?» (мешканці)
+
+followup-title = Звернення { $ref }
+followup-question = Нещодавно ми позначили звернення { $ref } як вирішене: «{ $text }». Проблему справді вирішено?
+button-followup-yes = ✅ Так, вирішено
+button-followup-no = ❌ Ні, проблема лишилася
+followup-thanks = Дякуємо, що підтвердили! Звернення { $ref } закрите.
+followup-reopened = Дякуємо, що сказали. Ми знову відкрили звернення { $ref } і повернемося з відповіддю.
+followup-already-open = Звернення { $ref } вже знову в роботі — організатори про нього знають.
+
+## Організаторам: приєднатися до наявного звернення (мешканці)
+
+complaint-similar-found = 💡 Схожу проблему тут уже повідомили — звернення { $ref }:
+    «{ $text }»
+    Можна приєднатися до нього: організатори побачать, що проблема стосується більшої кількості людей, а ви отримуватимете всі новини про нього. Або надішліть окреме звернення кнопкою «Надіслати».
+button-join-report = 🤝 Приєднатися до { $ref }
+joined-complaint = Ви приєдналися до звернення { $ref }. Організатори бачать, що проблема стосується ще однієї людини. Усі новини про нього прийдуть сюди.
+
+## Організаторам: картки і нотатки в групі
+
+card-affected = Стосується
+card-affected-count = { $count ->
+    [one] { $count } мешканця
+   *[other] { $count } мешканців
+    }
+group-resident-joined = 🤝 До { $ref } приєднався ще один мешканець (разом { $count }):
+    { $text }
+group-followup-confirmed = ✅ Мешканець підтвердив, що { $ref } справді вирішено.
+group-followup-reopened = ↩️ Мешканець каже, що проблема { $ref } не вирішена: звернення знову «у роботі».
+group-idle-digest = ⏰ Без дій організаторів понад { $days } дн.: { $count }
+    { $list }
+idle-line = { $ref } · { $kind } · { $status } · { $days } дн. · { $place }
+list-more = …і ще { $count }
+group-broadcast-progress = 📣 Розсилка { $id }: { $percent }% — надіслано { $sent } з { $total }.
+group-broadcast-done = 📣 Розсилку { $id } завершено. Надіслано: { $sent }. Не доставлено: { $failed }. Відписалися (не надсилали): { $optedOut }.
+
+## Організаторам: періоди і тривалість
+
+period-today = сьогодні
+period-days = { $days ->
+    [one] останній { $days } день
+    [few] останні { $days } дні
+   *[other] останні { $days } днів
+    }
+period-all = увесь час
+period-today-short = Сьогодні
+period-days-short = { $days } дн.
+period-all-short = Усе
+duration-days-hours = { $days } д { $hours } год
+duration-hours-minutes = { $hours } год { $minutes } хв
+duration-minutes = { $minutes } хв
+
+## Організаторам: /stats
+
+stats-title = 📊 Статистика: { $period } (з { $from })
+stats-kinds = Скарги: { $complaints } · Питання: { $questions } · Анкети волонтерів: { $signups }
+stats-status = { $status }: { $count }
+stats-line = { $label } — { $count }
+stats-none = немає
+stats-no-source = без джерела
+stats-source-line = { $source } — мешканців: { $residents }, звернень: { $reports }, анкет: { $signups }
+stats-first-reply = Медіана до першої відповіді: { $duration } ({ $count } зв.)
+stats-first-reply-none = Медіана до першої відповіді: ще не було відповідей
+stats-resolution = Медіана до вирішення: { $duration } ({ $count } зв.)
+stats-resolution-none = Медіана до вирішення: ще нічого не вирішено
+stats-idle-count = Відкритих без дій понад { $days } дн.: { $count }
+stats-section-reports = Звернення
+stats-section-categories = Скарги за темами
+stats-section-settlements = Скарги за населеними пунктами
+stats-section-speed = Швидкість
+stats-section-idle = Зависли
+stats-section-signups = Волонтери: { $count }
+stats-section-residents = Нові мешканці: { $count }
+stats-section-sources = За джерелами (посиланнями)
+stats-by-settlement = За населеними пунктами:
+stats-button-chart = 📈 Графік за { $weeks } тижнів
+stats-chart-title = 📈 Звернення й анкети по тижнях (останні { $weeks }):
+stats-chart-line = з { $week }: скарг { $complaints }, питань { $questions }, анкет { $signups }
+stats-usage = Використання: /stats [today | 7 | 30 | all] — за сьогодні, за 7 чи 30 днів, за весь час.
+
+## Організаторам: /export
+
+export-usage = Використання: /export [днів | today | all], напр. /export 30
+export-caption = 📄 Вивантаження за { $period }: { $rows } рядків. Містить особисті дані — не пересилайте за межі цієї групи.
+export-column-ref = Номер
+export-column-kind = Вид
+export-column-status = Статус
+export-column-created = Створено
+export-column-category = Тема
+export-column-settlement = Населений пункт
+export-column-text = Текст
+export-column-name = Ім'я
+export-column-phone = Телефон
+export-column-ways = Чим допомогти
+export-column-availability = Коли зручно
+export-column-messenger = Месенджер
+export-column-source = Джерело
+export-column-affected = Стосується мешканців
+export-column-first-reply = Перша відповідь
+export-column-resolved = Вирішено
+export-column-photos = Фото
+
+## Організаторам: /summary
+
+summary-usage = Використання: /summary [днів | today | all], напр. /summary 30
+summary-public-title = { $organisation }: звернення мешканців за { $period }
+summary-public-totals = Отримано скарг: { $count }. Вирішено: { $resolved }. У роботі: { $inProgress }.
+summary-public-categories = За темами:
+summary-public-settlements = За населеними пунктами:
+summary-public-other-places = інші населені пункти
+summary-public-signups = До волонтерської команди долучилися: { $count }.
+summary-public-footer = Повідомити про проблему у вашій громаді можна в нашому боті.
+
+## Організаторам: /link
+
+link-usage = Використання: /link НАЗВА — латиниця, цифри, _ або -, до 64 символів. Напр.: /link flyer_korostyshiv
+link-telegram = Telegram, джерело «{ $name }»:
+    { $link }
+link-viber = Viber, джерело «{ $name }»:
+    { $link }
+link-viber-missing = Посилання для Viber не зроблено: не задано VIBER_CHAT_URI (адресу чату бота з адмінки Viber).
+
+## Організаторам: /broadcast
+
+broadcast-already = Ви вже складаєте розсилку. Завершіть її або надішліть /cancel.
+broadcast-dialog-over = Ця розсилка вже завершена або скасована.
+broadcast-button-cancel = ✖ Скасувати
+broadcast-cancelled = Розсилку скасовано, нічого не надіслано.
+broadcast-ask-text = 📣 Нова розсилка. Напишіть текст відповіддю (Reply) на це повідомлення. Скасувати: /cancel
+broadcast-text-placeholder = Текст розсилки
+broadcast-text-empty = Потрібен текст. Напишіть його відповіддю (Reply) на це повідомлення.
+broadcast-text-too-long = Задовго: { $length } символів, можна до { $max }. Скоротіть і надішліть відповіддю на це повідомлення.
+broadcast-ask-photo = Додати фото? Надішліть його відповіддю (Reply) на це повідомлення або натисніть «Без фото».
+broadcast-button-no-photo = ➡ Без фото
+broadcast-photo-expected = Потрібне саме фото (не файл). Або натисніть «Без фото».
+broadcast-ask-audience = Кому надіслати?
+broadcast-audience-all = 👥 Усім
+broadcast-audience-telegram = ✈️ Лише в Telegram
+broadcast-audience-viber = 💜 Лише у Viber
+broadcast-audience-settlement = 📍 Одному населеному пункту
+broadcast-audience-volunteers = 🙋 Лише волонтерам
+broadcast-audience-named-settlement = 📍 { $settlement }
+broadcast-ask-settlement = Напишіть назву населеного пункту відповіддю (Reply) на це повідомлення.
+broadcast-preview-intro = Так мешканці побачать повідомлення:
+broadcast-preview-button-note = (під кожним повідомленням буде кнопка «{ $button }»)
+broadcast-nobody = Нікому надсилати: в аудиторії «{ $audience }» немає мешканців, які приймають новини (відписалися: { $optedOut }). Розсилку не створено.
+broadcast-preview-title = Перевірте перед надсиланням
+broadcast-preview-audience = Кому: { $audience }
+broadcast-preview-recipients = Отримають: { $count } (Telegram: { $telegram }, Viber: { $viber })
+broadcast-preview-opted-out = Відписалися від новин, не отримають: { $count }
+broadcast-preview-unreachable = Заблокували бота, не отримають: { $count }
+broadcast-preview-viber-paid = Viber: { $count } з { $viber } поза безкоштовною 24-годинною сесією — ці повідомлення платні (орієнтовно €0,02 кожне).
+broadcast-preview-viber-no-photo = У Viber надійде лише текст: фото Viber приймає тільки за публічною адресою.
+broadcast-button-send = ✅ Надіслати ({ $count })
+broadcast-started = 📣 Розсилку { $id } запущено: { $count } отримувачів. Хід і підсумок напишу тут.
+
+## Організаторам: довідка і меню команд
+
+organisers-help = Команди організаторів (працюють лише в цій групі):
+    /stats [today|7|30|all] — статистика, кнопки перемикають період
+    /export [днів|all] — CSV зі зверненнями й анкетами (з особистими даними)
+    /broadcast — розсилка мешканцям: текст, фото, аудиторія, перевірка
+    /link НАЗВА — посилання і QR-коди для листівок; /stats покаже, скільки людей прийшло
+    /summary [днів|all] — знеособлений підсумок для публічного каналу
+    /status C-1042 in_progress|resolved|rejected причина — змінити статус
+    Щоб відповісти мешканцю, дайте відповідь (Reply) на картку.
+organiser-command-stats = Статистика
+organiser-command-export = CSV зі зверненнями й анкетами
+organiser-command-broadcast = Розсилка мешканцям
+organiser-command-link = Посилання і QR-код для листівки
+organiser-command-summary = Знеособлений підсумок для каналу
+organiser-command-status = Змінити статус звернення
+organiser-command-help = Команди організаторів

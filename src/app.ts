@@ -16,6 +16,8 @@ import { createProgrammeSearch } from "./core/programme/search.js";
 import { cardAsText, cardModel } from "./core/reports/card.js";
 import type { Channel, OutgoingMessage } from "./core/types.js";
 import { CardDesk } from "./organisers/cards.js";
+import { OrganiserScheduler } from "./core/organisers/scheduler.js";
+import { organiserTools, setOrganiserCommands } from "./organisers/tools.js";
 import { HttpServer, parseJson } from "./server.js";
 import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/storage.js";
@@ -64,6 +66,8 @@ export interface App {
   readonly translator: Translator;
   readonly outbox: Outbox;
   readonly worker: OutboxWorker;
+  /** Moves broadcasts forward, asks follow-ups, flags idle reports; `tick(now)` does one round (tests). */
+  readonly scheduler: OrganiserScheduler;
   readonly bot: Bot | undefined;
   /** The HTTP port, when the server runs. */
   readonly port: number | undefined;
@@ -122,7 +126,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
 
   const telegram = options.simulator ? undefined : config.telegram;
   if (telegram) {
-    bot = createTelegramBot({ config: telegram, core, storage, translator, organisersLocale: config.defaultLocale, logger, reply: reply("telegram"), waitForStorage: !telegram.webhook, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    const tools = organiserTools({ chatId: telegram.organisersChatId, core, storage, content, translator, locale: config.defaultLocale, logger, viberChatUri: config.viber?.chatUri, viber: Boolean(config.viber), now });
+    const routedChatIds = Object.values(content.organisation.routing).flatMap((route) => (route.chatId !== undefined ? [route.chatId] : []));
+    bot = createTelegramBot({ config: telegram, core, storage, translator, organisersLocale: config.defaultLocale, logger, reply: reply("telegram"), waitForStorage: !telegram.webhook, organiserTools: tools, routedChatIds, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     const api = bot.api;
     senders.set("telegram", (id, messages) => sendToTelegram(api, id, messages));
     if (telegram.organisersChatId !== undefined) {
@@ -175,7 +181,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     }
   };
 
-  worker = new OutboxWorker({ outbox, storage, deliver, onUndeliverable, logger, ...(options.pacing ? { limits: options.pacing } : {}), now });
+  // Broadcast messages are counted as they go out, and skipped for residents who opted out meanwhile.
+  worker = new OutboxWorker({ outbox, storage, deliver: core.broadcasts.countingDeliver(deliver), onUndeliverable: core.broadcasts.countingUndeliverable(onUndeliverable), logger, ...(options.pacing ? { limits: options.pacing } : {}), now });
+  const scheduler = new OrganiserScheduler({ broadcasts: core.broadcasts, followUps: core.followUps, logger, now });
 
   let server: HttpServer | undefined;
   let port: number | undefined;
@@ -217,6 +225,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   }
   if (bot && telegram) {
     await setCommandMenus(bot, translator, config.defaultLocale).catch((error: unknown) => logger.warn({ err: error }, "telegram: could not set the command menu"));
+    if (telegram.organisersChatId !== undefined) {
+      await setOrganiserCommands(bot.api, telegram.organisersChatId, translator, config.defaultLocale).catch((error: unknown) => logger.warn({ err: error }, "telegram: could not set the organisers' command menu"));
+    }
     if (telegram.webhook) {
       await bot.api.setWebhook(telegram.webhook.url, { secret_token: telegram.webhook.secret, allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] });
       logger.info({ mode: "webhook" }, "telegram: webhook set");
@@ -241,6 +252,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     logger.warn("viber: PUBLIC_URL is not set, so Viber cannot reach this server; set it to the public https address");
   }
   worker.start();
+  scheduler.start();
 
   const activeWorker = worker;
   return {
@@ -250,10 +262,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     translator,
     outbox,
     worker: activeWorker,
+    scheduler,
     bot,
     port,
     async stop(flushMs = 10_000) {
       server?.stopAccepting();
+      await scheduler.stop();
       if (runner?.isRunning()) await runner.stop();
       await activeWorker.stop();
       const left = await activeWorker.drain(Date.now() + flushMs).catch(() => -1);

@@ -34,6 +34,9 @@ const environmentSchema = z.object({
   VIBER_BOT_NAME: optionalText.pipe(z.string().max(28, { message: "at most 28 characters (Viber's limit)" }).optional()),
   VIBER_BOT_AVATAR: optionalText.pipe(url("a public image address").optional()),
   VIBER_API_ROOT: url("the Viber API address").default("https://chatapi.viber.com/pa"),
+  VIBER_CHAT_URI: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: "the bot's chat URI from the Viber admin panel (letters, digits, _ . -), e.g. viche" }).optional(),
+  ),
   PUBLIC_URL: optionalText.pipe(url("the public https address of this server").optional()),
   TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
     z.string().regex(telegramSecret, { message: "1-256 characters of A-Z a-z 0-9 _ -" }).optional(),
@@ -77,6 +80,8 @@ export interface ViberConfig {
   readonly apiRoot: string;
   /** Where Viber should send callbacks; registered at start when PUBLIC_URL is set. */
   readonly webhookUrl: string | undefined;
+  /** VIBER_CHAT_URI: the bot's chat URI, for deep links (/link); undefined = no Viber links. */
+  readonly chatUri: string | undefined;
 }
 
 /** The parsed, validated configuration. Build it with {@link createConfig}. */
@@ -162,6 +167,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         avatar: e.VIBER_BOT_AVATAR,
         apiRoot: trimSlash(e.VIBER_API_ROOT),
         webhookUrl: publicUrl ? `${publicUrl}/viber` : undefined,
+        chatUri: e.VIBER_CHAT_URI,
       }
     : undefined;
 

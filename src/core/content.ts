@@ -24,6 +24,32 @@ export const organisationSchema = z.object({
   complaintCategories: z.array(option).min(2).max(20),
   waysToHelp: z.array(option).min(1).max(12),
   availability: z.array(option).min(1).max(8),
+  /**
+   * Where cards of a complaint category go instead of the organisers' group: another group
+   * (`chatId`, a number like -1001234567890, with the bot in it), a forum topic (`threadId`), or both.
+   */
+  routing: z
+    .record(
+      z.string(),
+      z
+        .object({ chatId: z.number().int().optional(), threadId: z.number().int().positive().optional() })
+        .strict()
+        .refine((route) => route.chatId !== undefined || route.threadId !== undefined, "give chatId, threadId or both"),
+    )
+    .default({}),
+  /** Days after which a resolved complaint's resident is asked "is it really solved?", and idle reports are flagged. */
+  followUp: z
+    .object({
+      askAfterResolvedDays: z.number().int().min(1).max(90).default(7),
+      flagIdleAfterDays: z.number().int().min(1).max(60).default(3),
+    })
+    .default({ askAfterResolvedDays: 7, flagIdleAfterDays: 3 }),
+}).superRefine((organisation, issues) => {
+  for (const category of Object.keys(organisation.routing)) {
+    if (!organisation.complaintCategories.some((option) => option.id === category)) {
+      issues.addIssue({ code: "custom", path: ["routing", category], message: "not a complaint category id" });
+    }
+  }
 });
 
 /** A parsed organisation.json. */

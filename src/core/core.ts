@@ -11,7 +11,11 @@ import { browse, isProgrammeData, sectionsMessage } from "./programme/browse.js"
 import { findItem } from "./programme/programme.js";
 import type { ProgrammeSearch } from "./programme/search.js";
 import { ReportActions } from "./reports/actions.js";
-import { parseRef, type NewReport, type Report, ReportRepository } from "./reports/reports.js";
+import { isParty, parseRef, type NewReport, type Report, ReportRepository } from "./reports/reports.js";
+import { Broadcasts } from "./organisers/broadcasts.js";
+import { FollowUps, isFollowUpData } from "./organisers/followups.js";
+import { findSimilarComplaint, indexComplaint } from "./organisers/similar.js";
+import { optInMessages, optOutMessages, OPT_IN_DATA, OPT_OUT_DATA } from "./organisers/opt-out.js";
 import { ResidentRepository, type Resident } from "./residents.js";
 import { isLocale, parseResidentKey, residentKey, type IncomingEvent, type Locale, type OutgoingMessage, type ResidentRef } from "./types.js";
 
@@ -44,7 +48,7 @@ const ORGANISER_COMMANDS = new Set(["ban", "unban", "stats", "export", "broadcas
 
 /** Commands a resident can type (or press as a button); Viber has no menu, so all are typed too. */
 const COMMANDS = new Set([
-  "start", "help", "menu", "programme", "program", "language", "cancel", "complaint", "volunteer", "question", "status", "reports", "mydata", "forget",
+  "start", "help", "menu", "programme", "program", "language", "cancel", "complaint", "volunteer", "question", "status", "reports", "mydata", "forget", "stop",
 ]);
 
 /**
@@ -56,6 +60,10 @@ export class Core {
   readonly residents: ResidentRepository;
   readonly reports: ReportRepository;
   readonly actions: ReportActions;
+  /** "Is it really solved?" questions and flags for idle reports (run by the organisers' scheduler). */
+  readonly followUps: FollowUps;
+  /** Organisers' broadcasts to residents, paced through the outbox. */
+  readonly broadcasts: Broadcasts;
   private readonly flows: Collection<FlowState>;
   private readonly pendingQuestions: Collection<string>;
   private readonly now: () => number;
@@ -78,6 +86,28 @@ export class Core {
       defaultLocale: options.defaultLocale,
       now: this.now,
       wake: () => this.wake(),
+    });
+    this.followUps = new FollowUps({
+      storage: options.storage,
+      reports: this.reports,
+      residents: this.residents,
+      actions: this.actions,
+      outbox: options.outbox,
+      translator: options.translator,
+      content: options.content,
+      defaultLocale: options.defaultLocale,
+      wake: () => this.wake(),
+      clock: () => this.now(),
+    });
+    this.broadcasts = new Broadcasts({
+      storage: options.storage,
+      residents: this.residents,
+      outbox: options.outbox,
+      translator: options.translator,
+      defaultLocale: options.defaultLocale,
+      logger: options.logger,
+      wake: () => this.wake(),
+      clock: () => this.now(),
     });
   }
 
@@ -221,6 +251,9 @@ export class Core {
         return [this.myData(resident)];
       case "forget":
         return this.beginFlow(resident, "forget", {});
+      case "stop":
+        resident.optedOut = true;
+        return optOutMessages(t);
       default:
         return [{ text: t("unknown-command"), buttons: mainMenuButtons(t) }];
     }
@@ -263,10 +296,19 @@ export class Core {
     if (data.startsWith("reply:")) {
       const ref = data.slice(6);
       const report = await this.reports.get(ref);
-      if (!report || residentKey(report.resident) !== residentKey(resident)) return [{ text: t("reply-unknown-ref", { ref }), buttons: mainMenuButtons(t) }];
+      if (!report || !isParty(report, resident)) return [{ text: t("reply-unknown-ref", { ref }), buttons: mainMenuButtons(t) }];
       return this.beginFlow(resident, "reply", { ref });
     }
     if (data.startsWith("status:")) return this.statusMessages(resident, data.slice(7));
+    if (data === OPT_OUT_DATA) {
+      resident.optedOut = true;
+      return optOutMessages(t);
+    }
+    if (data === OPT_IN_DATA) {
+      resident.optedOut = false;
+      return optInMessages(t);
+    }
+    if (isFollowUpData(data)) return this.followUps.answer(resident, data, this.now());
     if (isFlowData(data)) {
       if (state) return undefined;
       return [{ text: t("button-expired"), buttons: mainMenuButtons(t) }];
@@ -345,7 +387,7 @@ export class Core {
     if (args.trim() && !requested) return [{ text: t("status-bad-ref"), buttons: mainMenuButtons(t) }];
     if (requested) {
       const report = await this.reports.get(requested);
-      if (!report || residentKey(report.resident) !== residentKey(resident)) return [{ text: t("status-not-yours", { ref: requested }), buttons: mainMenuButtons(t) }];
+      if (!report || !isParty(report, resident)) return [{ text: t("status-not-yours", { ref: requested }), buttons: mainMenuButtons(t) }];
       return [{ title: t("status-title", { ref: report.ref }), text: this.describeReport(report, resident.locale), buttons: [menuRow(t)] }];
     }
     const refs = resident.reports.slice(-8).reverse();
@@ -390,6 +432,11 @@ export class Core {
       fileVolunteer: (fields) => this.fileVolunteer(resident, fields),
       replyToOrganisers: (ref, text) => this.actions.residentReplied(ref, resident, text),
       forgetResident: () => this.forget(resident),
+      findSimilarReport: async (draft) => {
+        const similar = await findSimilarComplaint(this.reports, { ...draft, resident }, this.now(), this.options.storage);
+        return similar ? { ref: similar.ref, text: similar.text ?? "" } : undefined;
+      },
+      joinReport: (ref, text) => this.joinReport(resident, ref, text),
     };
   }
 
@@ -402,6 +449,7 @@ export class Core {
 
   private async fileReport(resident: Resident, fields: Omit<NewReport, "resident" | "source">): Promise<Report> {
     const report = await this.reports.create({ ...fields, resident: { channel: resident.channel, id: resident.id }, ...(resident.source ? { source: resident.source } : {}) }, this.now());
+    await indexComplaint(this.options.storage, report);
     resident.reports.push(report.ref);
     if (fields.settlement) resident.lastSettlement = fields.settlement;
     this.rememberContact(resident, fields.contact);
@@ -409,6 +457,24 @@ export class Core {
     await this.options.outbox.enqueue({ type: "card", ref: report.ref }, this.now());
     this.wake();
     this.options.logger.info({ ref: report.ref, kind: report.kind, channel: resident.channel }, "report filed");
+    return report;
+  }
+
+  /** Adds the resident to an open report as a follower; the card shows how many it affects. */
+  private async joinReport(resident: Resident, ref: string, text: string): Promise<Report | undefined> {
+    const report = await this.reports.get(ref);
+    if (!report || (report.status !== "new" && report.status !== "in_progress")) return undefined;
+    if (!isParty(report, resident)) {
+      report.followers = [...(report.followers ?? []), { channel: resident.channel, id: resident.id }];
+      report.updatedAt = this.now();
+      await this.reports.save(report);
+    }
+    if (!resident.reports.includes(ref)) resident.reports.push(ref);
+    await this.residents.save(resident);
+    await this.options.outbox.enqueue({ type: "card", ref }, this.now());
+    await this.options.outbox.enqueue({ type: "group-note", ref, key: "group-resident-joined", args: { ref, count: (report.followers?.length ?? 0) + 1, text } }, this.now());
+    this.wake();
+    this.options.logger.info({ ref, channel: resident.channel }, "resident joined a report");
     return report;
   }
 
@@ -444,6 +510,13 @@ export class Core {
     for (const ref of resident.reports) {
       const report = await this.reports.get(ref);
       if (!report) continue;
+      if (residentKey(report.resident) !== key) {
+        // A report they joined: they stop following it; the author's data is not theirs to delete.
+        report.followers = (report.followers ?? []).filter((follower) => residentKey(follower) !== key);
+        await this.reports.save(report);
+        await this.options.outbox.enqueue({ type: "card", ref }, this.now());
+        continue;
+      }
       if (report.contact?.phone) await this.reports.unindexPhone(report.contact.phone);
       delete report.contact;
       report.forgotten = true;

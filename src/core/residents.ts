@@ -73,6 +73,11 @@ export class ResidentRepository {
     return this.storage.indexRange(INDEX, 0, Number.MAX_SAFE_INTEGER, limit);
   }
 
+  /** Keys of residents first seen between `from` and `to` (milliseconds), oldest first. */
+  keysFirstSeenBetween(from: number, to: number): Promise<string[]> {
+    return this.storage.indexRange(INDEX, from, to);
+  }
+
   /** How many residents have ever written. */
   count(): Promise<number> {
     return this.storage.indexSize(INDEX);

@@ -87,15 +87,26 @@ export class CardDesk {
     return stored ? new InputFile(stored.bytes, "photo.jpg") : fileId;
   }
 
+  /**
+   * Where a card goes: the category's own group or topic when the content routes it there
+   * (organisation.json `routing`), otherwise the organisers' group (its topic for the kind, in a forum).
+   */
+  private async destinationOf(report: Report): Promise<{ chatId: number; threadId: number | undefined }> {
+    const route = report.category ? this.options.content.organisation.routing[report.category] : undefined;
+    if (route?.chatId !== undefined) return { chatId: route.chatId, threadId: route.threadId };
+    if (route?.threadId !== undefined) return { chatId: this.options.chatId, threadId: route.threadId };
+    return { chatId: this.options.chatId, threadId: await this.threadFor(report.kind) };
+  }
+
   /** Posts the card of `ref`, or updates it when it was posted before. */
   async deliverCard(ref: string): Promise<void> {
     const report = await this.options.reports.get(ref);
     if (!report) return;
     if (report.card) return this.updateCard(report);
-    const { api, chatId } = this.options;
+    const { api } = this.options;
     const model = cardModel(report, this.options.content, this.options.locale, this.t);
     const html = cardHtml(model);
-    const threadId = await this.threadFor(report.kind);
+    const { chatId, threadId } = await this.destinationOf(report);
     const thread = threadId !== undefined ? { message_thread_id: threadId } : {};
     const keyboard = statusKeyboard(report, this.t);
     const [firstPhoto, ...morePhotos] = report.photos;
@@ -144,9 +155,11 @@ export class CardDesk {
 
   /** Posts a note in the group, under the card of `ref` when there is one. */
   async deliverNote(ref: string | undefined, key: string, args: Record<string, string | number> = {}): Promise<void> {
-    const { api, chatId } = this.options;
+    const { api } = this.options;
     const report = ref ? await this.options.reports.get(ref) : undefined;
     const card = report?.card;
+    // Under the card, wherever it is (a routed category's group), otherwise in the organisers' group.
+    const chatId = card?.chatId ?? this.options.chatId;
     try {
       const sent = await api.sendMessage(chatId, escapeHtml(this.t(key, args)), {
         parse_mode: "HTML",

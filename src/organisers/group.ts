@@ -11,6 +11,8 @@ import { escapeHtml } from "../transports/telegram/render.js";
 /** Dependencies of the organisers' group handlers. */
 export interface OrganisersGroupOptions {
   readonly chatId: number | undefined;
+  /** Groups that receive the cards of routed categories; their cards' buttons and replies work too. */
+  readonly routedChatIds?: readonly number[];
   readonly core: Core;
   readonly storage: Storage;
   readonly translator: Translator;
@@ -34,10 +36,12 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
   const composer = new Composer<Context>();
 
   composer.command("chatid", async (ctx) => {
-    await ctx.reply(escapeHtml(t("chatid-answer", { id: ctx.chat.id })), { parse_mode: "HTML" });
+    // As a string: a number would be shown with digit grouping ("-1 001 234…"), which cannot be pasted into the config.
+    await ctx.reply(escapeHtml(t("chatid-answer", { id: String(ctx.chat.id) })), { parse_mode: "HTML" });
   });
 
-  const group = composer.filter((ctx) => options.chatId !== undefined && ctx.chat?.id === options.chatId);
+  const routed = new Set(options.routedChatIds ?? []);
+  const group = composer.filter((ctx) => ctx.chat !== undefined && ((options.chatId !== undefined && ctx.chat.id === options.chatId) || routed.has(ctx.chat.id)));
 
   const explain = (ref: string, result: ActionResult): string => {
     if (result.ok) return t("group-status-changed", { ref, status: t(`status-${result.report.status}`) });

@@ -240,6 +240,13 @@ describe.each(MESSENGERS)("reports from a resident on $name reach the organisers
     const ref = /C-\d+/.exec((await left.press("✅ Надіслати")).text)?.[0] ?? "";
     await stage.group.card(ref);
     await left.leave();
+    // The platform tells the bot; it stops sending to them.
+    let marked = false;
+    for (let waited = 0; !marked && waited < 10_000; waited += 50) {
+      marked = (await stage.viche.app.core.residents.get({ channel: messenger.name, id: left.id }))?.unsubscribed === true;
+      if (!marked) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(marked).toBe(true);
     await stage.group.reply(ref, "Дякуємо, передали в громаду");
     const warning = await stage.group.note(`Не вдалося доставити`);
     expect(visibleText(warning)).toContain(ref);

@@ -1,5 +1,5 @@
 import type { PhotoRef } from "../types.js";
-import { optionChoices, optionLabel, type FlowDefinition, type StepContext } from "./flow.js";
+import { optionChoices, optionLabel, type FlowDefinition, type StepContext, type StepInput, type StepResult } from "./flow.js";
 import { acceptPhone, acceptSettlement, consentAnswer, eventOf, lastSettlementChoice, MAX_TEXT, textOf } from "./inputs.js";
 import { reportDoneMessages } from "./outcome.js";
 
@@ -22,6 +22,35 @@ function contactLine(ctx: StepContext): string {
   return ctx.answers.anonymous === true || typeof ctx.answers.phone !== "string"
     ? ctx.t("summary-anonymous")
     : String(ctx.answers.phone);
+}
+
+/** A description: text, or a photo whose caption says what the problem is. */
+function acceptDescription(input: StepInput, ctx: StepContext): StepResult {
+  const event = eventOf(input);
+  if (event?.kind === "photo") {
+    const caption = event.caption?.trim() ?? "";
+    if (caption.length < 5) {
+      return { kind: "stay", answers: { photos: [...photosOf(ctx), event.photo].slice(0, MAX_PHOTOS) }, note: ctx.t("complaint-photo-need-text") };
+    }
+    return { kind: "next", answers: { description: caption.slice(0, MAX_TEXT), photos: [...photosOf(ctx), event.photo].slice(0, MAX_PHOTOS) } };
+  }
+  const text = textOf(input)?.trim();
+  if (text === undefined || text.startsWith("/")) return { kind: "invalid", message: ctx.t("complaint-need-description") };
+  if (text.length < 5) return { kind: "invalid", message: ctx.t("input-too-short", { min: 5 }) };
+  if (text.length > MAX_TEXT) return { kind: "invalid", message: ctx.t("input-too-long", { max: MAX_TEXT, length: text.length }) };
+  return { kind: "next", answers: { description: text } };
+}
+
+/** When a similar open complaint exists nearby, remembers it so that the summary offers joining it. */
+async function offerJoining(result: StepResult, ctx: StepContext): Promise<StepResult> {
+  const text = result.kind === "next" ? result.answers.description : undefined;
+  if (result.kind !== "next" || typeof text !== "string") return result;
+  const similar = await ctx.services.findSimilarReport({ category: String(ctx.answers.category ?? ""), settlement: String(ctx.answers.settlement ?? ""), text });
+  return { ...result, answers: { ...result.answers, similarRef: similar?.ref, similarText: similar?.text } };
+}
+
+function excerpt(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /**
@@ -54,21 +83,7 @@ export const complaintFlow: FlowDefinition = {
       id: "description",
       editLabel: "complaint-edit-description",
       prompt: (ctx) => ({ text: ctx.t("complaint-ask-description") }),
-      accept: (input, ctx) => {
-        const event = eventOf(input);
-        if (event?.kind === "photo") {
-          const caption = event.caption?.trim() ?? "";
-          if (caption.length < 5) {
-            return { kind: "stay", answers: { photos: [...photosOf(ctx), event.photo].slice(0, MAX_PHOTOS) }, note: ctx.t("complaint-photo-need-text") };
-          }
-          return { kind: "next", answers: { description: caption.slice(0, MAX_TEXT), photos: [...photosOf(ctx), event.photo].slice(0, MAX_PHOTOS) } };
-        }
-        const text = textOf(input)?.trim();
-        if (text === undefined || text.startsWith("/")) return { kind: "invalid", message: ctx.t("complaint-need-description") };
-        if (text.length < 5) return { kind: "invalid", message: ctx.t("input-too-short", { min: 5 }) };
-        if (text.length > MAX_TEXT) return { kind: "invalid", message: ctx.t("input-too-long", { max: MAX_TEXT, length: text.length }) };
-        return { kind: "next", answers: { description: text } };
-      },
+      accept: async (input, ctx) => offerJoining(acceptDescription(input, ctx), ctx),
     },
     {
       id: "attachments",
@@ -135,10 +150,20 @@ export const complaintFlow: FlowDefinition = {
     const attached = attachmentsNote(ctx);
     if (attached) lines.push(ctx.t("summary-attachments", { value: attached }));
     lines.push(ctx.t("summary-contact", { value: contactLine(ctx) }));
+    if (typeof ctx.answers.similarRef === "string") {
+      lines.push("", ctx.t("complaint-similar-found", { ref: ctx.answers.similarRef, text: excerpt(String(ctx.answers.similarText ?? "")) }));
+    }
     return lines.join("\n");
   },
-  submit: async (ctx) => {
+  summaryActions: (ctx) =>
+    typeof ctx.answers.similarRef === "string" ? [{ id: "join", label: ctx.t("button-join-report", { ref: ctx.answers.similarRef }) }] : [],
+  submit: async (ctx, action) => {
     const a = ctx.answers;
+    if (action === "join" && typeof a.similarRef === "string") {
+      const joined = await ctx.services.joinReport(a.similarRef, String(a.description));
+      if (joined) return reportDoneMessages(ctx, joined, "joined-complaint");
+      // The report was closed meanwhile: file the resident's own instead.
+    }
     const withContact = a.anonymous !== true && a.consent === true && typeof a.phone === "string";
     const report = await ctx.services.fileReport({
       kind: "complaint",

@@ -37,6 +37,10 @@ export interface FlowServices {
   replyToOrganisers(ref: string, text: string): Promise<boolean>;
   /** Deletes everything personal stored about the resident (/forget). */
   forgetResident(): Promise<void>;
+  /** An open complaint about the same problem in the same place, to offer joining instead of a new one. */
+  findSimilarReport(draft: { category: string; settlement: string; text: string }): Promise<{ ref: string; text: string } | undefined>;
+  /** Adds the resident to an open report as a follower; undefined when it can no longer be joined. */
+  joinReport(ref: string, text: string): Promise<Report | undefined>;
 }
 
 /** Everything a step needs to talk to the resident. */
@@ -97,8 +101,10 @@ export interface FlowDefinition {
   /** Whether the flow ends with a summary and "send"/"edit" (default true). */
   readonly confirm?: boolean;
   readonly summary: (ctx: StepContext) => string;
-  /** Runs on "send": stores what was collected and returns what the resident sees next. */
-  readonly submit: (ctx: StepContext) => Promise<OutgoingMessage[]>;
+  /** Other ways to send, offered above "send" on the summary (e.g. join a similar report instead). */
+  readonly summaryActions?: (ctx: StepContext) => readonly { readonly id: string; readonly label: string }[];
+  /** Runs on "send" (`action` set when one of {@link summaryActions} was chosen): stores what was collected and returns what the resident sees next. */
+  readonly submit: (ctx: StepContext, action?: string) => Promise<OutgoingMessage[]>;
 }
 
 /** Helper for steps that pick from a content list (categories, ways to help). */

@@ -61,6 +61,7 @@ function summaryMessage(def: FlowDefinition, ctx: StepContext): OutgoingMessage 
     title: ctx.t("summary-title"),
     text: def.summary(ctx),
     buttons: [
+      ...(def.summaryActions?.(ctx) ?? []).map((action) => [{ label: action.label, data: `${PREFIX}send:${action.id}` }]),
       [{ label: ctx.t("button-send"), data: `${PREFIX}send` }],
       [
         { label: ctx.t("button-edit"), data: `${PREFIX}edit` },
@@ -126,8 +127,8 @@ export async function advanceFlow(
     return { state: back, messages: [promptFor(def, back, ctx)] };
   }
   if (state.step === SUMMARY) {
-    if (data === "send") {
-      const messages = await def.submit(ctx);
+    if (data === "send" || data?.startsWith("send:")) {
+      const messages = await def.submit(ctx, data === "send" ? undefined : data.slice("send:".length));
       return { state: undefined, messages };
     }
     if (data === "edit") return moveTo(def, state, ctx, EDIT_MENU);

@@ -14,6 +14,8 @@ export type OutboxPayload =
       readonly messages: readonly OutgoingMessage[];
       readonly ref?: string;
       readonly purpose: "relay" | "status" | "broadcast" | "followup" | "notice";
+      /** The broadcast this message belongs to (`B-3`), so its delivery is counted. */
+      readonly broadcast?: string;
     }
   /** A note in the organisers' group, under the report's card when `ref` is given. */
   | { readonly type: "group-note"; readonly ref?: string; readonly key: string; readonly args?: MessageArgs };

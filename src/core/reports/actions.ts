@@ -3,7 +3,7 @@ import { menuRow } from "../menu.js";
 import type { Outbox, OutboxPayload } from "../outbox/outbox.js";
 import type { ResidentRepository } from "../residents.js";
 import type { Locale, ResidentRef } from "../types.js";
-import { canMove, type Report, type ReportRepository, type ReportStatus } from "./reports.js";
+import { canMove, isParty, type Report, type ReportRepository, type ReportStatus } from "./reports.js";
 
 /** Why an organiser's action did not happen, as a locale key for the group. */
 export type ActionRefusal = "unknown-ref" | "bad-transition" | "needs-reason" | "forgotten";
@@ -50,22 +50,27 @@ export class ReportActions {
     report.status = status;
     report.updatedAt = now;
     report.history.push({ at: now, status, ...(by !== undefined ? { by } : {}), ...(comment ? { comment: comment.trim() } : {}) });
+    if (by !== undefined) report.lastOrganiserActionAt = now;
     await this.deps.reports.save(report);
-    const locale = await this.localeOf(report.resident);
-    const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
-    await this.enqueue({
-      type: "resident",
-      resident: report.resident,
-      ref,
-      purpose: "status",
-      messages: [
-        {
-          title: t("status-notice-title", { ref }),
-          text: t(`status-notice-${status}`, { ref, reason: comment?.trim() ?? "" }),
-          buttons: [[{ label: t("button-reply"), data: `reply:${ref}` }], menuRow(t)],
-        },
-      ],
-    });
+    await this.deps.reports.trackResolution(ref, status === "resolved" ? now : undefined);
+    // The resident who filed it and every resident who joined it hear the news, each in their language.
+    for (const resident of partiesOf(report)) {
+      const locale = await this.localeOf(resident);
+      const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
+      await this.enqueue({
+        type: "resident",
+        resident,
+        ref,
+        purpose: "status",
+        messages: [
+          {
+            title: t("status-notice-title", { ref }),
+            text: t(`status-notice-${status}`, { ref, reason: comment?.trim() ?? "" }),
+            buttons: [[{ label: t("button-reply"), data: `reply:${ref}` }], menuRow(t)],
+          },
+        ],
+      });
+    }
     await this.enqueue({ type: "card", ref });
     return { ok: true, report };
   }
@@ -74,35 +79,41 @@ export class ReportActions {
   async relayToResident(ref: string, text: string): Promise<ActionResult> {
     const report = await this.deps.reports.get(ref);
     if (!report) return { ok: false, reason: "unknown-ref" };
-    const locale = await this.localeOf(report.resident);
-    const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
     const now = this.deps.now();
-    if (report.firstReplyAt === undefined) {
-      report.firstReplyAt = now;
-      report.updatedAt = now;
-      await this.deps.reports.save(report);
+    if (report.firstReplyAt === undefined) report.firstReplyAt = now;
+    report.lastOrganiserActionAt = now;
+    report.updatedAt = now;
+    await this.deps.reports.save(report);
+    for (const resident of partiesOf(report)) {
+      const locale = await this.localeOf(resident);
+      const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
+      await this.enqueue({
+        type: "resident",
+        resident,
+        ref,
+        purpose: "relay",
+        messages: [
+          {
+            title: t("relay-title", { ref }),
+            text,
+            buttons: [[{ label: t("button-reply"), data: `reply:${ref}` }], menuRow(t)],
+          },
+        ],
+      });
     }
-    await this.enqueue({
-      type: "resident",
-      resident: report.resident,
-      ref,
-      purpose: "relay",
-      messages: [
-        {
-          title: t("relay-title", { ref }),
-          text,
-          buttons: [[{ label: t("button-reply"), data: `reply:${ref}` }], menuRow(t)],
-        },
-      ],
-    });
     return { ok: true, report };
   }
 
   /** Puts the resident's answer under the card in the organisers' group. */
   async residentReplied(ref: string, resident: ResidentRef, text: string): Promise<boolean> {
     const report = await this.deps.reports.get(ref);
-    if (!report || report.resident.channel !== resident.channel || report.resident.id !== resident.id) return false;
+    if (!report || !isParty(report, resident)) return false;
     await this.enqueue({ type: "group-note", ref, key: "group-resident-replied", args: { ref, text } });
     return true;
   }
+}
+
+/** The resident who filed a report, then every resident who joined it. */
+function partiesOf(report: Report): ResidentRef[] {
+  return [report.resident, ...(report.followers ?? [])];
 }

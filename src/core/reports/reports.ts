@@ -51,6 +51,18 @@ export interface Report {
   forgotten?: boolean;
   /** How many times this sign-up was updated by a later one. */
   revisions?: number;
+  /** Other residents who reported the same problem and joined this report; they hear every update. */
+  followers?: ResidentRef[];
+  /** When an organiser last acted on it (status change or reply); reports idle too long are flagged. */
+  lastOrganiserActionAt?: number;
+  /** The "is it really solved?" question after resolution: when it was asked and what was answered. */
+  followUp?: { askedAt: number; answer?: "yes" | "no"; answeredAt?: number };
+}
+
+/** True when `resident` filed the report or joined it as a follower. */
+export function isParty(report: Report, resident: ResidentRef): boolean {
+  const key = residentKey(resident);
+  return residentKey(report.resident) === key || (report.followers ?? []).some((follower) => residentKey(follower) === key);
 }
 
 /** Fields a new report is made from. */
@@ -146,6 +158,17 @@ export class ReportRepository {
   async indexVolunteer(ref: string, resident: ResidentRef, phone: string | undefined): Promise<void> {
     await this.volunteerIndex.set(`resident:${residentKey(resident)}`, ref);
     if (phone) await this.volunteerIndex.set(`phone:${phone}`, ref);
+  }
+
+  /** Remembers when a report was resolved (or forgets it, when it was reopened), for the follow-up. */
+  async trackResolution(ref: string, resolvedAt: number | undefined): Promise<void> {
+    if (resolvedAt === undefined) await this.storage.indexRemove("resolved", ref);
+    else await this.storage.indexAdd("resolved", ref, resolvedAt);
+  }
+
+  /** References of reports resolved at or before `at`, oldest first, not yet followed up. */
+  resolvedBefore(at: number, limit = 100): Promise<string[]> {
+    return this.storage.indexRange("resolved", 0, at, limit);
   }
 
   /** Drops the phone index of a sign-up (after /forget). */

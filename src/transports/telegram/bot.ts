@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, type Context } from "grammy";
+import { Bot, Composer, type Context, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Core } from "../../core/core.js";
@@ -25,6 +25,10 @@ export interface TelegramBotOptions {
   readonly waitForStorage?: boolean;
   /** Known bot identity (tests); otherwise fetched with getMe at start. */
   readonly botInfo?: UserFromGetMe;
+  /** The organisers' tools (/stats, /export, /broadcast ...), run before the group's card handlers. */
+  readonly organiserTools?: Middleware<Context>;
+  /** Other groups that receive cards of some categories (content routing): card buttons and replies work there too. */
+  readonly routedChatIds?: readonly number[];
 }
 
 /** Updates are remembered this long to drop Telegram's redeliveries (it keeps updates 24 h). */
@@ -67,9 +71,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     });
   });
 
+  if (options.organiserTools) updates.use(options.organiserTools);
+
   updates.use(
     organisersGroup({
       chatId: config.organisersChatId,
+      ...(options.routedChatIds ? { routedChatIds: options.routedChatIds } : {}),
       core,
       storage,
       translator: options.translator,
@@ -77,6 +84,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       logger,
     }),
   );
+
+  // A resident blocked (or unblocked) the bot: stop sending to them until they write again.
+  updates.on("my_chat_member", async (ctx) => {
+    if (ctx.chat.type !== "private") return;
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (status === "kicked" || status === "left") {
+      await core.handle({ channel: "telegram", id: String(ctx.chat.id) }, { kind: "unsubscribed" });
+    }
+  });
 
   updates.chatType("private").use(async (ctx: Context) => {
     const event = eventFromTelegram(ctx);
@@ -95,13 +111,6 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await options.reply(String(chatId), replies);
   });
 
-  updates.on("my_chat_member", async (ctx) => {
-    if (ctx.chat.type !== "private") return;
-    const status = ctx.myChatMember.new_chat_member.status;
-    if (status === "kicked" || status === "left") {
-      await core.handle({ channel: "telegram", id: String(ctx.chat.id) }, { kind: "unsubscribed" });
-    }
-  });
 
   // When polling, Telegram will not send an update again, so an update that failed because storage
   // was down (Redis restarting) waits for storage and is handled again then; that chat waits

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { IncomingEvent } from "../../core/types.js";
 
 /** Button data the core uses; a Viber reply button sends it back as the message text. */
-const BUTTON_DATA = /^(?:f:|prog(?::|$)|cmd:|lang:|reply:|status:|ask:|menu$|resume$)/;
+const BUTTON_DATA = /^(?:f:|prog(?::|$)|cmd:|lang:|reply:|status:|ask:|fu:|menu$|resume$|optout$|optin$)/;
 
 /**
  * Parses a Viber callback body, keeping `message_token` exact: it is a 64-bit integer larger than

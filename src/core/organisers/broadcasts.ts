@@ -1,0 +1,323 @@
+import type { Logger } from "pino";
+import type { Collection, Storage } from "../../storage/storage.js";
+import type { Translator } from "../i18n.js";
+import { menuRow } from "../menu.js";
+import type { Deliver, OnUndeliverable, Outbox } from "../outbox/outbox.js";
+import type { Resident, ResidentRepository } from "../residents.js";
+import { parseResidentKey, residentKey, type Locale, type PhotoRef } from "../types.js";
+import { optOutButton } from "./opt-out.js";
+import { settlementKey } from "./similar.js";
+import { DAY_MS } from "./time.js";
+
+/** Who a broadcast goes to. */
+export type Audience =
+  | { readonly kind: "all" }
+  | { readonly kind: "telegram" }
+  | { readonly kind: "viber" }
+  | { readonly kind: "settlement"; readonly settlement: string }
+  | { readonly kind: "volunteers" };
+
+/** What an organiser composed. */
+export interface BroadcastDraft {
+  readonly text: string;
+  /** A Telegram file_id (Viber residents get the text only: Viber takes pictures by public URL). */
+  readonly photo?: PhotoRef;
+  readonly audience: Audience;
+}
+
+/** Who a broadcast would reach, shown to the organiser before they confirm. */
+export interface AudiencePreview {
+  /** Residents who will be sent the message. */
+  readonly recipients: number;
+  readonly telegram: number;
+  readonly viber: number;
+  /** Residents in the audience who opted out (/stop or the button): not sent. */
+  readonly optedOut: number;
+  /** Residents in the audience who blocked the bot or unsubscribed: not sent. */
+  readonly unreachable: number;
+  /** Viber recipients whose last message is older than 24 hours: Viber bills these messages. */
+  readonly viberPaid: number;
+}
+
+/** A broadcast as stored: the message, its frozen audience (in chunks) and how far sending got. */
+export interface BroadcastRecord {
+  readonly id: string;
+  readonly text: string;
+  readonly photo?: PhotoRef;
+  readonly audience: Audience;
+  readonly createdBy: number;
+  readonly createdAt: number;
+  state: "sending" | "done";
+  /** Audience chunks stored, and the next one to enqueue. */
+  readonly chunks: number;
+  cursor: number;
+  /** Residents in the frozen audience (those who had opted out or left at the start are not in it). */
+  readonly total: number;
+  readonly optedOutAtStart: number;
+  /** The last progress quarter reported to the group (0-3). */
+  reportedQuarter: number;
+}
+
+/** Counts of a broadcast: what was sent, what failed, who had opted out. */
+export interface BroadcastCounts {
+  readonly enqueued: number;
+  readonly settled: number;
+  /** Residents passed over when their turn came (they had left or opted out by then). */
+  readonly skipped: number;
+  readonly sent: number;
+  readonly failed: number;
+  readonly optedOut: number;
+}
+
+/** Residents per stored audience chunk. */
+const CHUNK = 100;
+/** At most this many of one broadcast's messages wait in the outbox at a time. */
+const WINDOW = 100;
+const ACTIVE = "broadcasts:active";
+const OUTCOMES = ["sent", "failed", "optedout"] as const;
+
+/** Dependencies of {@link Broadcasts}. */
+export interface BroadcastsOptions {
+  readonly storage: Storage;
+  readonly residents: ResidentRepository;
+  readonly outbox: Outbox;
+  readonly translator: Translator;
+  readonly defaultLocale: Locale;
+  readonly logger: Logger;
+  readonly wake: () => void;
+  /** The real clock, for stamping deliveries (the `now` passed to each method decides what is due). */
+  readonly clock: () => number;
+}
+
+/**
+ * Broadcasts from organisers to residents. The audience is frozen when the organiser confirms; then
+ * {@link step} puts it into the outbox a chunk at a time (never more than a window ahead of
+ * delivery, so the outbox paces it at the platforms' limits) and tells the group how it goes.
+ * Each resident is claimed before their message is queued, so a restart half-way, or a second
+ * process, resumes where it stopped and never queues one resident twice. Residents who opted out
+ * are skipped, also when they opt out while the broadcast is under way.
+ */
+export class Broadcasts {
+  private readonly records: Collection<BroadcastRecord>;
+  private readonly audiences: Collection<string[]>;
+
+  constructor(private readonly options: BroadcastsOptions) {
+    this.records = options.storage.collection<BroadcastRecord>("broadcast");
+    this.audiences = options.storage.collection<string[]>("broadcast-audience");
+  }
+
+  /** The broadcast with this id (`B-3`). */
+  get(id: string): Promise<BroadcastRecord | undefined> {
+    return this.records.get(id);
+  }
+
+  /** Whether a resident belongs to an audience (ignoring opt-outs). */
+  private matches(resident: Resident, audience: Audience): boolean {
+    if (resident.banned) return false;
+    switch (audience.kind) {
+      case "all":
+        return true;
+      case "telegram":
+      case "viber":
+        return resident.channel === audience.kind;
+      case "settlement":
+        return resident.lastSettlement !== undefined && settlementKey(resident.lastSettlement) === settlementKey(audience.settlement);
+      case "volunteers":
+        return resident.reports.some((ref) => ref.startsWith("V-"));
+    }
+  }
+
+  private async eachInAudience(audience: Audience, visit: (resident: Resident) => void): Promise<void> {
+    for (const key of await this.options.residents.allKeys()) {
+      const ref = parseResidentKey(key);
+      const resident = ref ? await this.options.residents.get(ref) : undefined;
+      if (resident && this.matches(resident, audience)) visit(resident);
+    }
+  }
+
+  /** Counts who an audience reaches right now, including how many Viber messages would be paid. */
+  async preview(audience: Audience, now: number): Promise<AudiencePreview> {
+    const counts = { recipients: 0, telegram: 0, viber: 0, optedOut: 0, unreachable: 0, viberPaid: 0 };
+    await this.eachInAudience(audience, (resident) => {
+      if (resident.optedOut) counts.optedOut += 1;
+      else if (resident.unsubscribed) counts.unreachable += 1;
+      else {
+        counts.recipients += 1;
+        counts[resident.channel] += 1;
+        if (resident.channel === "viber" && resident.lastSeenAt < now - DAY_MS) counts.viberPaid += 1;
+      }
+    });
+    return counts;
+  }
+
+  /** Freezes the audience and starts sending; {@link step} does the rest. */
+  async create(draft: BroadcastDraft, by: number, now: number): Promise<BroadcastRecord> {
+    const id = `B-${await this.options.storage.increment("broadcast:seq")}`;
+    const keys: string[] = [];
+    let optedOut = 0;
+    let unreachable = 0;
+    await this.eachInAudience(draft.audience, (resident) => {
+      if (resident.optedOut) optedOut += 1;
+      else if (resident.unsubscribed) unreachable += 1;
+      else keys.push(residentKey(resident));
+    });
+    let chunks = 0;
+    for (let at = 0; at < keys.length; at += CHUNK) {
+      await this.audiences.set(`${id}:${chunks}`, keys.slice(at, at + CHUNK));
+      chunks += 1;
+    }
+    const record: BroadcastRecord = {
+      id,
+      text: draft.text,
+      ...(draft.photo ? { photo: draft.photo } : {}),
+      audience: draft.audience,
+      createdBy: by,
+      createdAt: now,
+      state: "sending",
+      chunks,
+      cursor: 0,
+      total: keys.length,
+      optedOutAtStart: optedOut,
+      reportedQuarter: 0,
+    };
+    await this.records.set(id, record);
+    // Who had opted out or left by now is counted at once: the final count adds up to the audience.
+    if (optedOut > 0) await this.options.storage.increment(`broadcast:${id}:optedout`, optedOut);
+    if (unreachable > 0) await this.options.storage.increment(`broadcast:${id}:failed`, unreachable);
+    await this.options.storage.indexAdd(ACTIVE, id, now);
+    this.options.logger.info({ broadcast: id, organiser: by, recipients: keys.length, audience: draft.audience.kind }, "broadcast created");
+    return record;
+  }
+
+  /** What a broadcast has achieved so far. */
+  async counts(id: string): Promise<BroadcastCounts> {
+    const read = (name: string) => this.options.storage.readCounter(`broadcast:${id}:${name}`);
+    const [enqueued, settled, skipped, sent, failed, optedOut] = await Promise.all(["enqueued", "settled", "skipped", "sent", "failed", "optedout"].map(read));
+    return { enqueued: enqueued ?? 0, settled: settled ?? 0, skipped: skipped ?? 0, sent: sent ?? 0, failed: failed ?? 0, optedOut: optedOut ?? 0 };
+  }
+
+  /** Records what became of one queued message. */
+  private async settle(id: string, outcome: (typeof OUTCOMES)[number]): Promise<void> {
+    await this.options.storage.increment(`broadcast:${id}:${outcome}`);
+    await this.options.storage.increment(`broadcast:${id}:settled`);
+  }
+
+  /**
+   * Moves every broadcast under way forward: queues the next chunk of its audience when the
+   * previous ones have mostly gone out, posts progress (each quarter) and the final count to the
+   * group. Safe to call at any time and from several processes.
+   */
+  async step(now: number): Promise<void> {
+    const { storage } = this.options;
+    for (const id of await storage.indexRange(ACTIVE, 0, Number.MAX_SAFE_INTEGER, 20)) {
+      const record = await this.records.get(id);
+      if (!record || record.state !== "sending") {
+        await storage.indexRemove(ACTIVE, id);
+        continue;
+      }
+      const advance = async () => {
+        try {
+          await this.advance(record.id, now);
+        } catch (error) {
+          this.options.logger.warn({ err: error, broadcast: id }, "broadcast: could not move forward, will try again");
+        }
+      };
+      // Held by another process: that one is moving this broadcast forward right now.
+      await storage.withLock(`broadcast:${id}`, advance, 0).catch(() => undefined);
+    }
+  }
+
+  private async advance(id: string, now: number): Promise<void> {
+    const record = await this.records.get(id);
+    if (!record || record.state !== "sending") return;
+    let counts = await this.counts(id);
+    while (record.cursor < record.chunks && counts.enqueued - counts.settled < WINDOW) {
+      await this.enqueueChunk(record, record.cursor, now);
+      record.cursor += 1;
+      await this.records.set(id, record);
+      counts = await this.counts(id);
+    }
+    await this.report(record, counts, now);
+  }
+
+  private async enqueueChunk(record: BroadcastRecord, chunk: number, now: number): Promise<void> {
+    const { storage, residents, outbox, translator, defaultLocale } = this.options;
+    const keys = (await this.audiences.get(`${record.id}:${chunk}`)) ?? [];
+    for (const key of keys) {
+      // Claimed first: whatever happens next, this resident is never queued twice.
+      if (!(await storage.claim(`broadcast:${record.id}:${key}`, 90 * DAY_MS))) continue;
+      const ref = parseResidentKey(key);
+      const resident = ref ? await residents.get(ref) : undefined;
+      if (!resident || resident.unsubscribed || resident.banned || resident.optedOut) {
+        await storage.increment(`broadcast:${record.id}:${resident?.optedOut ? "optedout" : "failed"}`);
+        await storage.increment(`broadcast:${record.id}:skipped`);
+        continue;
+      }
+      const t = (name: string) => translator.t(resident.locale ?? defaultLocale, name);
+      await storage.increment(`broadcast:${record.id}:enqueued`);
+      await outbox.enqueue(
+        {
+          type: "resident",
+          resident: { channel: resident.channel, id: resident.id },
+          purpose: "broadcast",
+          broadcast: record.id,
+          messages: [{ text: record.text, ...(record.photo ? { photo: record.photo } : {}), buttons: [[optOutButton(t)], menuRow(t)] }],
+        },
+        this.options.clock(),
+      );
+    }
+    this.options.wake();
+  }
+
+  private async report(record: BroadcastRecord, counts: BroadcastCounts, now: number): Promise<void> {
+    const { storage, outbox } = this.options;
+    const done = counts.settled + counts.skipped;
+    if (record.cursor >= record.chunks && counts.settled >= counts.enqueued) {
+      record.state = "done";
+      await this.records.set(record.id, record);
+      await storage.indexRemove(ACTIVE, record.id);
+      if (await storage.claim(`broadcast:${record.id}:finished`, 365 * DAY_MS)) {
+        await outbox.enqueue({ type: "group-note", key: "group-broadcast-done", args: { id: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut } }, this.options.clock());
+        this.options.wake();
+        this.options.logger.info({ broadcast: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut }, "broadcast finished");
+      }
+      return;
+    }
+    if (record.total < 40) return;
+    const quarter = Math.min(3, Math.floor((done / record.total) * 4));
+    if (quarter > record.reportedQuarter) {
+      record.reportedQuarter = quarter;
+      await this.records.set(record.id, record);
+      if (await storage.claim(`broadcast:${record.id}:quarter:${quarter}`, 365 * DAY_MS)) {
+        await outbox.enqueue({ type: "group-note", key: "group-broadcast-progress", args: { id: record.id, percent: quarter * 25, sent: counts.sent, total: record.total } }, this.options.clock());
+        this.options.wake();
+      }
+    }
+  }
+
+  /**
+   * Wraps the outbox's delivery so broadcasts are counted and a resident who opted out after the
+   * broadcast started is skipped rather than sent to.
+   */
+  countingDeliver(inner: Deliver): Deliver {
+    return async (item) => {
+      const payload = item.payload;
+      if (payload.type !== "resident" || payload.broadcast === undefined) return inner(item);
+      const resident = await this.options.residents.get(payload.resident);
+      if (resident?.optedOut) return this.settle(payload.broadcast, "optedout");
+      await inner(item);
+      await this.settle(payload.broadcast, "sent");
+    };
+  }
+
+  /** Wraps the outbox's undeliverable handler so failed broadcast messages are counted. */
+  countingUndeliverable(inner: OnUndeliverable): OnUndeliverable {
+    return async (item, error) => {
+      const payload = item.payload;
+      if (payload.type === "resident" && payload.broadcast !== undefined) {
+        await this.settle(payload.broadcast, "failed");
+      }
+      await inner(item, error);
+    };
+  }
+}
