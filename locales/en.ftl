@@ -486,3 +486,15 @@ organiser-command-link = Link and QR code for a flyer
 organiser-command-summary = Anonymised summary for a channel
 organiser-command-status = Change a report's status
 organiser-command-help = Organisers' commands
+
+## Teaching the bot
+
+teach-button-answer = 📚 Remember this answer
+teach-button-item = 📖 It's about a programme point…
+teach-choose-section = { $ref }: which section of the programme is this question about?
+teach-choose-item = { $ref }: which point?
+teach-taught = 📚 Done: the bot will answer similar questions this way ({ $ref }).
+teach-unknown-ref = Report { $ref } not found.
+teach-not-a-question = Only a question (Q-…) can teach the bot, and { $ref } is not one.
+teach-no-reply = First answer { $ref } (reply to the card), then it can be remembered.
+teach-unknown-item = There is no such programme point.

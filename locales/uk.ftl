@@ -491,3 +491,15 @@ organiser-command-link = Посилання і QR-код для листівки
 organiser-command-summary = Знеособлений підсумок для каналу
 organiser-command-status = Змінити статус звернення
 organiser-command-help = Команди організаторів
+
+## Навчання бота
+
+teach-button-answer = 📚 Запам'ятати цю відповідь
+teach-button-item = 📖 Це про пункт програми…
+teach-choose-section = { $ref }: до якого розділу програми це питання?
+teach-choose-item = { $ref }: до якого пункту?
+teach-taught = 📚 Готово: бот відповідатиме так на схожі питання ({ $ref }).
+teach-unknown-ref = Звернення { $ref } не знайдено.
+teach-not-a-question = Навчити бота можна лише з питання (Q-…), а { $ref } — не питання.
+teach-no-reply = Спершу дайте відповідь на { $ref } (Reply на картку), потім її можна запам'ятати.
+teach-unknown-item = Такого пункту програми немає.

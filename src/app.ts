@@ -99,6 +99,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let worker: OutboxWorker | undefined;
   const core = new Core({ storage, content, translator, search, outbox, logger, defaultLocale: config.defaultLocale, now, wake: () => worker?.wake(), ...(options.flood ? { flood: options.flood } : {}) });
 
+  await core.learned.load();
+
   const senders = new Map<Channel, ResidentSender>();
   let organisers: OrganisersSink | undefined = options.simulator?.organisers;
   let bot: Bot | undefined;

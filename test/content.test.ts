@@ -113,6 +113,7 @@ describe("locales", () => {
       menu: ["programme", "question", "complaint", "volunteer", "reports", "language"],
       words: ["menu", "programme", "complaint", "volunteer", "question", "cancel", "help"],
       resume: ["complaint", "volunteer", "question"],
+      teach: ["taught", "unknown-ref", "not-a-question", "no-reply", "unknown-item"],
     };
     const missing = Object.entries(families).flatMap(([prefix, names]) => names.map((name) => `${prefix}-${name}`).filter((key) => !translator.has("uk", key) || !translator.has("en", key)));
     expect(missing).toEqual([]);

@@ -9,6 +9,7 @@ import { MENU_DATA, mainMenuButtons, menuRow } from "./menu.js";
 import { laneOf, type Outbox } from "./outbox/outbox.js";
 import { browse, isProgrammeData, sectionsMessage } from "./programme/browse.js";
 import { findItem } from "./programme/programme.js";
+import { LearnedAnswers } from "./programme/learned.js";
 import type { ProgrammeSearch } from "./programme/search.js";
 import { ReportActions } from "./reports/actions.js";
 import { isParty, parseRef, type NewReport, type Report, ReportRepository } from "./reports/reports.js";
@@ -64,6 +65,8 @@ export class Core {
   readonly followUps: FollowUps;
   /** Organisers' broadcasts to residents, paced through the outbox. */
   readonly broadcasts: Broadcasts;
+  /** Answers and phrases organisers taught the bot; call `load()` once at start. */
+  readonly learned: LearnedAnswers;
   private readonly flows: Collection<FlowState>;
   private readonly pendingQuestions: Collection<string>;
   private readonly now: () => number;
@@ -87,6 +90,7 @@ export class Core {
       now: this.now,
       wake: () => this.wake(),
     });
+    this.learned = new LearnedAnswers(options.storage, options.search);
     this.followUps = new FollowUps({
       storage: options.storage,
       reports: this.reports,
@@ -127,6 +131,26 @@ export class Core {
     if (banned) await this.flows.delete(residentKey(resident));
     this.options.logger.info({ channel: resident.channel, banned }, "resident ban changed");
     return residentKey(resident);
+  }
+
+  /**
+   * Teaches the bot from a question that reached the organisers: with `itemId`, the question's words
+   * join that programme item's vocabulary; without, the organisers' reply becomes the answer to it.
+   */
+  async teach(ref: string, itemId?: string): Promise<"taught" | "unknown-ref" | "not-a-question" | "no-reply" | "unknown-item"> {
+    const report = await this.reports.get(ref);
+    if (!report) return "unknown-ref";
+    if (report.kind !== "question" || !report.text) return "not-a-question";
+    if (itemId) return (await this.learned.teachPhrase(ref, itemId, report.text, this.now())) ? "taught" : "unknown-item";
+    if (!report.lastReply) return "no-reply";
+    await this.learned.teachAnswer(ref, report.text, report.lastReply, this.now());
+    this.options.logger.info({ ref }, "answer taught");
+    return "taught";
+  }
+
+  /** The content the core runs on (programme, organisation). */
+  get content(): Content {
+    return this.options.content;
   }
 
   /** A translator bound to one locale. */

@@ -7,6 +7,7 @@ import { parseRef, REPORT_STATUSES, type ReportStatus } from "../core/reports/re
 import type { Locale } from "../core/types.js";
 import type { Collection, Storage } from "../storage/storage.js";
 import { escapeHtml } from "../transports/telegram/render.js";
+import { teachHandlers, teachKeyboard } from "./teach.js";
 
 /** Dependencies of the organisers' group handlers. */
 export interface OrganisersGroupOptions {
@@ -49,6 +50,8 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     if (result.reason === "needs-reason") return t("group-needs-reason", { ref });
     return t("group-bad-transition", { ref, status: "?" });
   };
+
+  group.use(teachHandlers({ core, programme: () => core.content.programmes[locale], t, logger }));
 
   group.callbackQuery(/^st:([CVQ]-\d+):([a-z_]+)$/, async (ctx) => {
     const [, ref = "", status = ""] = ctx.match;
@@ -116,6 +119,8 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     await ctx.reply(escapeHtml(result.ok ? t("group-relayed", { ref }) : explain(ref, result)), {
       parse_mode: "HTML",
       reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+      // An answered question can be taught to the bot, so the next resident who asks gets it at once.
+      ...(result.ok && result.report.kind === "question" ? { reply_markup: teachKeyboard(ref, t) } : {}),
     });
   });
 

@@ -47,6 +47,8 @@ export interface Report {
   card?: { chatId: number; messageId: number; threadId?: number };
   /** When an organiser first replied. */
   firstReplyAt?: number;
+  /** The organisers' latest reply, kept for questions so it can be taught to the bot. */
+  lastReply?: string;
   /** The resident used /forget: personal data was removed. */
   forgotten?: boolean;
   /** How many times this sign-up was updated by a later one. */
