@@ -253,6 +253,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   } else if (viber) {
     logger.warn("viber: PUBLIC_URL is not set, so Viber cannot reach this server; set it to the public https address");
   }
+  // Cards held back because the group refused them are tried at once: the operator may have fixed it.
+  await outbox.release("group", now());
   worker.start();
   scheduler.start();
 

@@ -54,6 +54,8 @@ export interface VicheOptions {
   readonly logLevel?: string;
   /** How long the HTTP server waits for a request body (default 10 s). */
   readonly bodyTimeoutMs?: number;
+  /** Per-resident flood limit (default: the app's). */
+  readonly flood?: { readonly limit: number; readonly windowMs: number };
 }
 
 /** A Viche started in-process against the doubles, with its data directory and captured logs. */
@@ -95,6 +97,7 @@ export async function startViche(options: VicheOptions): Promise<RunningViche> {
     pacing: options.pacing ?? FAST_PACING,
     port: options.env?.PORT ? Number(options.env.PORT) : 0,
     ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
+    ...(options.flood ? { flood: options.flood } : {}),
   });
   return {
     app,

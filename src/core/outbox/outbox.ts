@@ -138,6 +138,12 @@ export class Outbox {
     await this.settleLane(item.lane, now);
   }
 
+  /** Makes a waiting lane due at `at` (e.g. the group's, at start, after the operator fixed the config). */
+  async release(lane: string, at: number): Promise<void> {
+    const held = await this.storage.indexScore(LANES, lane);
+    if (held !== undefined && held > at) await this.storage.indexAdd(LANES, lane, at);
+  }
+
   /** Holds a lane until `at` without touching its items (pacing). */
   async hold(lane: string, at: number): Promise<void> {
     await this.storage.indexAdd(LANES, lane, at);

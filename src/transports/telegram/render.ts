@@ -1,4 +1,5 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
+import { splitText } from "../../core/text.js";
 import type { OutgoingMessage } from "../../core/types.js";
 
 /** Telegram's limit on message text, counted after entity parsing. */
@@ -20,21 +21,6 @@ export type TelegramSend =
 
 /** Any keyboard Telegram accepts on a message. */
 export type TelegramMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
-
-/** Splits plain text into pieces of at most `limit` characters, at paragraph, line or word breaks. */
-export function splitText(text: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    const cut = Math.max(window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" "));
-    const at = cut > limit / 2 ? cut : limit;
-    pieces.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  pieces.push(rest);
-  return pieces;
-}
 
 function markup(message: OutgoingMessage): TelegramMarkup | undefined {
   const rows = message.buttons ?? [];

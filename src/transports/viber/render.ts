@@ -1,3 +1,4 @@
+import { splitText } from "../../core/text.js";
 import type { Button, OutgoingMessage } from "../../core/types.js";
 
 /** Viber's text limit per message (a third-party figure; requests are capped at 30 KB anyway). */
@@ -45,21 +46,6 @@ export function viberKeyboard(rows: readonly (readonly Button[])[], request: Out
   return { Type: "keyboard", DefaultHeight: false, InputFieldState: "regular", Buttons: buttons.slice(0, MAX_BUTTONS) };
 }
 
-/** Splits text at paragraph, line or word boundaries into pieces within Viber's limit. */
-export function splitForViber(text: string, limit = VIBER_TEXT_LIMIT): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    const cut = Math.max(window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" "));
-    const at = cut > limit / 2 ? cut : limit;
-    pieces.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  pieces.push(rest);
-  return pieces;
-}
-
 /**
  * Renders neutral messages as Viber `send_message` payloads (without `receiver`): plain text (Viber
  * has no HTML; the title goes on its own line), split at the length limit, and a keyboard on the
@@ -70,7 +56,7 @@ export function renderForViber(messages: readonly OutgoingMessage[], sender: Vib
   const payloads: Record<string, unknown>[] = [];
   messages.forEach((message, index) => {
     const text = message.title ? `${message.title}\n\n${message.text}` : message.text;
-    const pieces = splitForViber(text || "…");
+    const pieces = splitText(text || "…", VIBER_TEXT_LIMIT);
     const last = index === messages.length - 1;
     pieces.forEach((piece, pieceIndex) => {
       const withKeyboard = last && pieceIndex === pieces.length - 1;
