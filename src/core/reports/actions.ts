@@ -53,24 +53,10 @@ export class ReportActions {
     if (by !== undefined) report.lastOrganiserActionAt = now;
     await this.deps.reports.save(report);
     await this.deps.reports.trackResolution(ref, status === "resolved" ? now : undefined);
-    // The resident who filed it and every resident who joined it hear the news, each in their language.
-    for (const resident of partiesOf(report)) {
-      const locale = await this.localeOf(resident);
-      const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
-      await this.enqueue({
-        type: "resident",
-        resident,
-        ref,
-        purpose: "status",
-        messages: [
-          {
-            title: t("status-notice-title", { ref }),
-            text: t(`status-notice-${status}`, { ref, reason: comment?.trim() ?? "" }),
-            buttons: [[{ label: t("button-reply"), data: `reply:${ref}` }], menuRow(t)],
-          },
-        ],
-      });
-    }
+    await this.tellParties(report, "status", (t) => ({
+      title: t("status-notice-title", { ref }),
+      text: t(`status-notice-${status}`, { ref, reason: comment?.trim() ?? "" }),
+    }));
     await this.enqueue({ type: "card", ref });
     return { ok: true, report };
   }
@@ -85,24 +71,30 @@ export class ReportActions {
     report.lastOrganiserActionAt = now;
     report.updatedAt = now;
     await this.deps.reports.save(report);
+    await this.tellParties(report, "relay", (t) => ({ title: t("relay-title", { ref }), text }));
+    return { ok: true, report };
+  }
+
+  /**
+   * Queues a message for the resident who filed the report and every resident who joined it, each
+   * in their own language, with a reply button and the main menu.
+   */
+  private async tellParties(
+    report: Report,
+    purpose: "status" | "relay",
+    compose: (t: (key: string, args?: Record<string, string | number>) => string) => { title: string; text: string },
+  ): Promise<void> {
     for (const resident of partiesOf(report)) {
       const locale = await this.localeOf(resident);
       const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
       await this.enqueue({
         type: "resident",
         resident,
-        ref,
-        purpose: "relay",
-        messages: [
-          {
-            title: t("relay-title", { ref }),
-            text,
-            buttons: [[{ label: t("button-reply"), data: `reply:${ref}` }], menuRow(t)],
-          },
-        ],
+        ref: report.ref,
+        purpose,
+        messages: [{ ...compose(t), buttons: [[{ label: t("button-reply"), data: `reply:${report.ref}` }], menuRow(t)] }],
       });
     }
-    return { ok: true, report };
   }
 
   /** Puts the resident's answer under the card in the organisers' group. */
