@@ -121,5 +121,10 @@ describe.each(backends)("kill -9 at every step of every flow ($name)", (backend)
     await viche.terminate();
     for (const ref of refs) expect(group.cardsFor(ref), ref).toHaveLength(1);
     expect(double.errors).toEqual([]);
+    // The process logged at info level throughout: no token, no phone number of the residents.
+    const logs = viche.output.join("");
+    expect(logs).toContain("report filed");
+    expect(logs).not.toContain(double.token);
+    expect(logs).not.toMatch(/6712345\d\d|67765\d{4}|765 43/);
   }, 240_000);
 });

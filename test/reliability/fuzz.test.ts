@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTelegramDouble, visibleText, type TelegramDouble } from "../doubles/telegram-api.js";
+import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { freePort, ORGANISERS_CHAT_ID, startViche, type RunningViche } from "../helpers/viche.js";
 
 /** A small seeded generator, so a failing run can be replayed with the same seed. */
@@ -105,20 +106,25 @@ function generator(next: () => number) {
   return { body };
 }
 
-describe("fuzzing the Telegram webhook with random and mutated updates", () => {
+describe.each([{ name: "SQLite", redis: false }, { name: "Redis", redis: true }])("fuzzing the Telegram webhook with random and mutated updates ($name)", (backend) => {
   let double: TelegramDouble;
   let viche: RunningViche;
+  let redis: RedisServer | undefined;
   let port: number;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
   beforeAll(async () => {
+    if (backend.redis) {
+      redis = await startRedisServer();
+      if (!redis) return;
+    }
     process.on("unhandledRejection", onUnhandled);
     double = await startTelegramDouble();
     port = await freePort();
     viche = await startViche({
       telegram: double,
-      env: { PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, PORT: String(port) },
+      env: { PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, PORT: String(port), ...(redis ? { STORAGE_URL: redis.url } : {}) },
       logLevel: "warn",
     });
   });
@@ -126,9 +132,11 @@ describe("fuzzing the Telegram webhook with random and mutated updates", () => {
     process.off("unhandledRejection", onUnhandled);
     await viche?.stop();
     await double?.close();
+    await redis?.stop();
   });
 
-  it(`survives ${COUNT} of them and still answers /start`, async () => {
+  it(`survives ${COUNT} of them and still answers /start`, async (context) => {
+    if (backend.redis && !redis) return context.skip("redis-server is not installed");
     const { body } = generator(random(SEED));
     const statuses = new Map<number, number>();
     let nextId = 1_000_000;
