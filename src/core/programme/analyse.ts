@@ -23,6 +23,17 @@ const FOLD: Readonly<Record<string, string>> = {
   ё: "е", є: "е", э: "е", ї: "и", і: "и", ы: "и", ґ: "г", ъ: "",
 };
 
+/**
+ * Words about prices that folding would turn into "roads": uk "дорогі" (expensive) and "дороги"
+ * (roads) differ only in і/и, and both stem to "дорог". They are read as "дорожнеча" (high prices)
+ * before folding, so "дорогі ліки" is about medicine and prices, not roads. "дорога" stays a road.
+ */
+const PRICE_WORDS: ReadonlySet<string> = new Set([
+  "дорогі", "дорогий", "дороге", "дорогого", "дорогої", "дорогим", "дорогими", "дорогих", "дорого",
+  "дорожчі", "дорожче", "дорожчий", "дорожчає", "дорожчають", "подорожчали", "подорожчав", "подорожчала", "подорожчання",
+  "дорогие", "дорогое", "дорогих", "дороже", "подорожали", "подорожал", "подорожала", "подорожание", "дорожает", "дорожают",
+]);
+
 /** Characters residents use for the Ukrainian apostrophe. */
 const APOSTROPHES = /['’ʼ`′‘]/gu;
 const CYRILLIC = /[\u0400-\u04ff]/u;
@@ -64,6 +75,8 @@ const MIN_ENGLISH_STEM = 3;
  */
 export function normaliseToken(token: string): string {
   let word = token.replace(APOSTROPHES, "");
+  const sense = PRICE_WORDS.has(word.toLowerCase()) ? "дорожнеча" : undefined;
+  if (sense) return sense;
   if (CYRILLIC.test(word) && /[a-zA-Z]/u.test(word)) {
     word = Array.from(word, (ch) => UPPER_LOOKALIKES[ch] ?? LOWER_LOOKALIKES[ch] ?? ch.toLowerCase()).join("");
   }
