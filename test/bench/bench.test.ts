@@ -1,0 +1,93 @@
+/**
+ * Keeps the benchmark from rotting: runs each scenario's smallest form with tiny counts and checks
+ * counts only (every update answered, every message delivered once, nothing lost), never timings.
+ * The benchmark itself is `npm run bench`, not part of `npm test`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redisServerInstalled } from "../helpers/redis-server.js";
+import { buildSut, type SutBuild } from "./build.js";
+import { broadcastRun, groupBurstRun, simulatedBursts } from "./delivery.js";
+import { engineRuns } from "./engine.js";
+import { GROWTH_SIZES, growthPoint } from "./growth.js";
+import { instancesRun } from "./instances.js";
+import { formatTable, markdownTable } from "./report.js";
+import { searchRun } from "./search.js";
+import type { BenchContext } from "./stage.js";
+import { fileURLToPath } from "node:url";
+
+const TINY = { residents: 30, connections: 4, warmupUpdates: 10, sliceUpdates: 20, rounds: 2, sliceMaxMs: 20_000, rate: 20, openLoopMs: 1000 };
+
+describe("benchmark harness (tiny counts)", () => {
+  let build: SutBuild;
+  let context: BenchContext;
+
+  beforeAll(async () => {
+    build = await buildSut();
+    context = { entry: build.entry, quick: true, log: () => undefined };
+  }, 60_000);
+
+  afterAll(() => build?.remove());
+
+  it("engine: every update to Viche and to the bare bot is answered 200 and replied to", async () => {
+    const [viche, bare] = await engineRuns(
+      context,
+      [
+        { label: "viche", kind: "viche", storage: "sqlite" },
+        { label: "bare", kind: "bare", storage: "none" },
+      ],
+      TINY,
+    );
+    const updates = TINY.rounds * TINY.sliceUpdates;
+    for (const run of [viche, bare]) {
+      expect(run?.throughput.updates).toBe(updates);
+      expect(run?.openLoop?.updates).toBe(TINY.rate * (TINY.openLoopMs / 1000));
+      expect(run?.openLoop?.unanswered).toBe(0);
+      expect(run?.health).toMatchObject({ non200: 0, doubleFaults: 0, rateLimited: 0, loggedErrors: 0 });
+      expect(run?.health.sessions.divergences).toBe(0);
+    }
+    const sent = TINY.warmupUpdates + updates + TINY.rate * (TINY.openLoopMs / 1000);
+    // Viche answers every update with at least one message; the echo bot with exactly one.
+    expect(viche?.health.messagesSent).toBeGreaterThanOrEqual(sent);
+    expect(bare?.health.messagesSent).toBe(sent);
+  }, 90_000);
+
+  it("growth: a populated store, the mixed load and each complaint step run without a fault", async () => {
+    const point = await growthPoint(context, 200, { ...GROWTH_SIZES.quick, populations: [200], warmupUpdates: 10, mixedUpdates: 40, flowResidents: 3, mixedMaxMs: 20_000 });
+    expect(point.steps.map((step) => step.updates)).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
+    expect(point.mixed.updates).toBe(40);
+    expect(point.scans.reportsInJoinWindow).toBeGreaterThan(0);
+    expect(point.storage.bytesPerResidentWithReport).toBeGreaterThan(0);
+    expect(point.health).toMatchObject({ non200: 0, doubleFaults: 0, loggedErrors: 0 });
+    expect(point.health.sessions.divergences).toBe(0);
+  }, 90_000);
+
+  it("answers: the search answers the residents' questions on the bundled content", () => {
+    const run = searchRun("bundled", fileURLToPath(new URL("../../locales/content", import.meta.url)), 1);
+    expect(run.questions).toBeGreaterThan(100);
+    expect(run.answered).toBeGreaterThan(run.questions / 2);
+  });
+
+  it("delivery: cards and a broadcast reach the double once each, none lost, at the double's limits", async () => {
+    for (const simulated of simulatedBursts(45)) expect(simulated.lost).toBe(0);
+    const group = await groupBurstRun(context, 3);
+    expect(group).toMatchObject({ expected: 3, delivered: 3, duplicates: 0, lost: 0, pending: 0, failed: 0 });
+    const broadcast = await broadcastRun(context, 40, 10);
+    expect(broadcast).toMatchObject({ expected: 40, delivered: 40, duplicates: 0, lost: 0, pending: 0, failed: 0, rateLimited: 0 });
+  }, 90_000);
+
+  it.skipIf(!redisServerInstalled())("two instances: both Viche processes on one Redis answer every update", async () => {
+    const run = await instancesRun(context, 2, 40, 20_000);
+    expect(run.updates).toBe(40);
+    expect(run.health).toMatchObject({ non200: 0, doubleFaults: 0, loggedErrors: 0 });
+    expect(run.health.sessions.divergences).toBe(0);
+  }, 90_000);
+
+  it("the table renders every row with its verdict", () => {
+    const rows = [
+      { section: "1 engine", metric: "ratio", value: "0.6", target: "≥ 0.5", holds: true },
+      { section: "1 engine", metric: "info", value: "1", target: "", holds: undefined },
+    ];
+    expect(formatTable(rows)).toContain("✅ holds");
+    expect(markdownTable(rows).split("\n")).toHaveLength(4);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Compiles the system under test (src/ plus test/bench/sut.ts) to plain JavaScript in a temporary
+ * folder, the way `npm run build` would (esbuild instead of tsc: no type check, same output shape),
+ * so the measured processes run what production runs (`node dist/main.js`) and not tsx's loader
+ * thread. locales/ and node_modules/ are linked next to it, so `new URL("../locales", import.meta.url)`
+ * in src/app.ts finds the bundled content.
+ */
+import { build } from "esbuild";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A compiled copy of the system under test. */
+export interface SutBuild {
+  readonly dir: string;
+  /** The child-process entry point (test/bench/sut.js in the build). */
+  readonly entry: string;
+  remove(): void;
+}
+
+function typescriptFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...typescriptFiles(path));
+    else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) out.push(path);
+  }
+  return out;
+}
+
+/** Compiles src/ and the bench's child entry into a fresh temporary folder. */
+export async function buildSut(): Promise<SutBuild> {
+  const dir = mkdtempSync(join(tmpdir(), "viche-bench-build-"));
+  const entryPoints = [...typescriptFiles(join(ROOT, "src")), join(ROOT, "test/bench/sut.ts")];
+  await build({
+    entryPoints,
+    outdir: dir,
+    outbase: ROOT,
+    bundle: false,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    sourcemap: "external",
+    logLevel: "error",
+  });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  symlinkSync(join(ROOT, "locales"), join(dir, "locales"), "dir");
+  copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));
+  return {
+    dir,
+    entry: join(dir, relative(ROOT, join(ROOT, "test/bench/sut.js"))),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
