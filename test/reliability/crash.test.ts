@@ -116,7 +116,8 @@ describe.each(backends)("kill -9 at every step of every flow ($name)", (backend)
     const group = new OrganisersGroup(double);
     const refs = plan.map((entry) => /[CVQ]-\d+/.exec(entry.last?.text ?? "")?.[0] ?? "");
     expect(new Set(refs).size).toBe(plan.length);
-    for (const ref of refs) await group.card(ref);
+    // The process paces the group as Telegram asks (about one message a second): give it the time.
+    for (const ref of refs) await group.card(ref, "", 60_000);
     // Give a duplicate every chance to show up before counting.
     await viche.terminate();
     for (const ref of refs) expect(group.cardsFor(ref), ref).toHaveLength(1);

@@ -26,7 +26,7 @@ export class SlidingWindow {
 
 /** Limits per lane kind, from the platforms' rules (see docs on platform limits). */
 export interface PacingLimits {
-  /** Messages to the organisers' group: Telegram allows 20 per minute. */
+  /** Messages to the organisers' group: Telegram allows 20 per minute (and, as to any chat, about 1 a second). */
   readonly group: { readonly limit: number; readonly windowMs: number };
   /** Messages to one resident: about 1 per second. */
   readonly resident: { readonly limit: number; readonly windowMs: number };
@@ -43,7 +43,7 @@ export const PLATFORM_LIMITS: PacingLimits = {
 
 /** One limiter per lane plus a global one. */
 export class Pacer {
-  private readonly lanes = new Map<string, SlidingWindow>();
+  private readonly lanes = new Map<string, SlidingWindow[]>();
   private readonly global: SlidingWindow;
 
   constructor(private readonly limits: PacingLimits) {
@@ -52,23 +52,31 @@ export class Pacer {
 
   /** Milliseconds until `lane` may send at `now`. */
   waitMs(lane: string, now: number): number {
-    return Math.max(this.window(lane).waitMs(now), this.global.waitMs(now));
+    return Math.max(...this.windows(lane).map((window) => window.waitMs(now)), this.global.waitMs(now));
+  }
+
+  /** Milliseconds until any lane may send, as far as the overall limit goes. */
+  globalWaitMs(now: number): number {
+    return this.global.waitMs(now);
   }
 
   /** Records a send on `lane`. */
   record(lane: string, now: number): void {
-    this.window(lane).record(now);
+    for (const window of this.windows(lane)) window.record(now);
     this.global.record(now);
   }
 
-  private window(lane: string): SlidingWindow {
-    let window = this.lanes.get(lane);
-    if (!window) {
-      const limit = lane === "group" ? this.limits.group : this.limits.resident;
-      window = new SlidingWindow(limit.limit, limit.windowMs);
-      this.lanes.set(lane, window);
+  private windows(lane: string): SlidingWindow[] {
+    let windows = this.lanes.get(lane);
+    if (!windows) {
+      // The group is a chat too: besides 20 a minute, Telegram wants about one message a second.
+      windows =
+        lane === "group"
+          ? [new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs), new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs)]
+          : [new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs)];
+      this.lanes.set(lane, windows);
       if (this.lanes.size > 10_000) this.lanes.delete(this.lanes.keys().next().value ?? lane);
     }
-    return window;
+    return windows;
   }
 }

@@ -28,6 +28,8 @@ export class OutboxWorker {
   private stopped = true;
   private wakeRequested = false;
   private flushing = false;
+  /** Set by a tick that stopped at a pacing limit: when the next send may go (ms from now). */
+  private nextWakeMs: number | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: OutboxWorkerOptions) {
@@ -87,7 +89,8 @@ export class OutboxWorker {
         this.running = undefined;
         const again = this.wakeRequested;
         this.wakeRequested = false;
-        this.schedule(again ? 0 : (this.options.pollMs ?? 250));
+        const poll = this.options.pollMs ?? 250;
+        this.schedule(again ? 0 : Math.min(poll, this.nextWakeMs ?? poll));
       });
     }, delayMs);
     this.timer.unref?.();
@@ -107,11 +110,20 @@ export class OutboxWorker {
   private async tick(): Promise<boolean> {
     const lanes = await this.options.outbox.dueLanes(this.now(), 50);
     let worked = false;
+    this.nextWakeMs = undefined;
     for (const lane of lanes) {
       if (this.stopped && !this.flushing) break;
+      // When the overall limit is what blocks, every lane waits for the same moment: stop here and
+      // come back exactly then, instead of holding each lane and sleeping a whole poll.
+      const globalWait = this.pacer.globalWaitMs(this.now());
+      if (globalWait > 0) {
+        this.nextWakeMs = globalWait;
+        break;
+      }
       const wait = this.pacer.waitMs(lane, this.now());
       if (wait > 0) {
         await this.options.outbox.hold(lane, this.now() + wait);
+        this.nextWakeMs = Math.min(this.nextWakeMs ?? wait, wait);
         continue;
       }
       try {

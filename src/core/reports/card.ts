@@ -15,12 +15,17 @@ const STATUS_ICON: Record<Report["status"], string> = { new: "🆕", in_progress
 
 /** Formats a time for organisers in the organisation's time zone, e.g. 29.11.2026, 22:41. */
 export function formatTime(at: number, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", {
-    timeZone,
-    dateStyle: "short",
-    timeStyle: "short",
-  }).format(new Date(at));
+  const key = `${timeZone}|${locale}`;
+  let format = TIME_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", { timeZone, dateStyle: "short", timeStyle: "short" });
+    TIME_FORMATS.set(key, format);
+  }
+  return format.format(new Date(at));
 }
+
+/** Building a DateTimeFormat is costly; one per zone and language is enough. */
+const TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * What the organisers' card of a report says, in the organisers' language: reference, kind and

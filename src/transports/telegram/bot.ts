@@ -102,15 +102,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       return;
     }
     const resident = { channel: "telegram" as const, id: String(chatId) };
-    const log = logger.child({ channel: "telegram", update: ctx.update.update_id, event: event.kind });
     const replies = await storage.withLock(`resident:telegram:${chatId}`, () =>
       core.handle(resident, event, ctx.from?.language_code ? { languageCode: ctx.from.language_code } : {}),
     );
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    log.debug({ replies: replies.length }, "telegram: handled");
+    // The button stops spinning while the answer is on its way; neither waits for the other.
+    const answered = ctx.callbackQuery ? ctx.answerCallbackQuery().catch(() => undefined) : undefined;
+    logger.debug({ channel: "telegram", update: ctx.update.update_id, event: event.kind, replies: replies.length }, "telegram: handled");
     await options.reply(String(chatId), replies);
+    await answered;
   });
-
 
   // When polling, Telegram will not send an update again, so an update that failed because storage
   // was down (Redis restarting) waits for storage and is handled again then; that chat waits
