@@ -205,6 +205,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         }
         try {
           await activeBot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
+          await storage.flush();
         } catch (error) {
           // Storage down: answer 503 so Telegram delivers the update again later. Otherwise the
           // update itself is at fault; acknowledge it so it is not retried forever.

@@ -118,6 +118,8 @@ export class CardDesk {
       report.card = { chatId, messageId: sent.message_id, ...(threadId !== undefined ? { threadId } : {}) };
       await this.options.reports.save(report);
       await this.options.reports.attachCard(ref, report.card);
+      // Stored for good before anything else: a restart must edit this card, not post a second one.
+      await this.options.storage.flush();
       const reply = { reply_parameters: { message_id: sent.message_id, allow_sending_without_reply: true }, ...thread };
       for (const photo of captionFits ? morePhotos : report.photos) {
         await api.sendPhoto(chatId, await this.photoInput(photo.fileId), reply);

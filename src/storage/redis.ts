@@ -233,6 +233,11 @@ export class RedisStorage implements Storage {
     }
   }
 
+  /** Nothing to do: every Redis command is applied when it returns. */
+  async flush(): Promise<void> {
+    return undefined;
+  }
+
   /** PING, answered within about a second; false when Redis is down or slow. Never throws. */
   async ping(): Promise<boolean> {
     if (this.#closed) return false;

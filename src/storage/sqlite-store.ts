@@ -35,9 +35,15 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     nextPage: Statement<[string, string, number, number], Row>;
   };
 
-  /** Creates the table when missing. `db` stays owned by the caller, who closes it. */
-  constructor(db: Database) {
+  readonly #beforeWrite: () => void;
+
+  /**
+   * Creates the table when missing. `db` stays owned by the caller, who closes it. `beforeWrite`
+   * runs before every change (the owner uses it to group writes into one transaction).
+   */
+  constructor(db: Database, beforeWrite: () => void = () => undefined) {
     super();
+    this.#beforeWrite = beforeWrite;
     this.opts = { dialect: "sqlite", url: `sqlite://${db.name}` };
     SqliteKeyvStore.createTable(db);
     const live = "(expires IS NULL OR expires > ?)";
@@ -87,6 +93,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   async set(key: string, value: unknown, ttl?: number): Promise<boolean> {
     if (typeof value !== "string") throw new TypeError("SqliteKeyvStore stores keyv's serialised strings only");
     const expires = typeof ttl === "number" && ttl > 0 ? Date.now() + ttl : null;
+    this.#beforeWrite();
     this.#sql.set.run(this.#ns, key, value, expires);
     return true;
   }
@@ -94,12 +101,14 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   /** Removes the key; true when a live value was there. */
   async delete(key: string): Promise<boolean> {
     const live = this.#sql.get.get(this.#ns, key, Date.now()) !== undefined;
+    this.#beforeWrite();
     this.#sql.delete.run(this.#ns, key);
     return live;
   }
 
   /** Removes every key of the current namespace (and only those). */
   async clear(): Promise<void> {
+    this.#beforeWrite();
     this.#sql.clear.run(this.#ns);
   }
 
@@ -128,6 +137,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
    */
   async *iterator<Value>(namespace?: string): AsyncGenerator<Array<string | Awaited<Value> | undefined>, void> {
     const ns = namespace ?? this.#ns;
+    this.#beforeWrite();
     this.#sql.purge.run(ns, Date.now());
     let rows = this.#sql.firstPage.all(ns, Date.now(), ITERATOR_BATCH);
     for (;;) {

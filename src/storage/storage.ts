@@ -47,6 +47,11 @@ export interface Storage {
    * (default 10 s) and then throws.
    */
   withLock<T>(key: string, task: () => Promise<T>, waitMs?: number): Promise<T>;
+  /**
+   * Makes every write so far durable before returning. Stores may group writes (SQLite commits once
+   * per turn of the event loop); call this before telling a platform an update was accepted.
+   */
+  flush(): Promise<void>;
   /** True when the store answers right now. Never throws; used by /healthz. */
   ping(): Promise<boolean>;
   /** Closes connections and files. The storage cannot be used afterwards. */

@@ -192,6 +192,10 @@ class BulkSqliteStorage implements Storage {
   withLock<T>(_key: string, task: () => Promise<T>): Promise<T> {
     return task();
   }
+  async flush(): Promise<void> {
+    return undefined;
+  }
+
   async ping(): Promise<boolean> {
     return true;
   }

@@ -41,7 +41,7 @@ describe("SqliteStorage file", () => {
     await second.close();
   });
 
-  it("keeps a committed write when the process is killed with SIGKILL right after it", async () => {
+  it("keeps flushed writes when the process is killed with SIGKILL right after", async () => {
     const file = join(dir, "killed.sqlite");
     const script = `
       const { openStorage } = await import(${JSON.stringify(storageIndex)});
@@ -51,6 +51,7 @@ describe("SqliteStorage file", () => {
       await storage.increment("reports", 3);
       await storage.indexAdd("due", "r1", 42);
       await storage.claim("update-1", 600000);
+      await storage.flush();
       process.stdout.write("written\\n");
       process.kill(process.pid, "SIGKILL");
     `;

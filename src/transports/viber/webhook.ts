@@ -102,6 +102,8 @@ export function viberWebhook(options: ViberWebhookOptions): (request: { body: Bu
       if (token) await processed.set(token, true, TOKEN_MEMORY_MS);
       return result;
     });
+    // Accepted only once it is stored for good: Viber does not send this callback again.
+    await storage.flush();
     if (replies === undefined) return { status: 200, body: {} };
     logger.debug({ channel: "viber", event: callback.event, replies: replies.length }, "viber: handled");
     if (callback.event === "conversation_started") {
