@@ -203,8 +203,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         if (!update || typeof update !== "object" || typeof (update as { update_id?: unknown }).update_id !== "number") {
           return { status: 400, body: { error: "not an update" } };
         }
+        let webhookReply: string | undefined;
         try {
-          await activeBot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
+          await activeBot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0], { send: (payload) => void (webhookReply = payload) });
           await storage.flush();
         } catch (error) {
           // Storage down: answer 503 so Telegram delivers the update again later. Otherwise the
@@ -212,7 +213,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
           if (!(await storage.ping())) return { status: 503, body: { error: "storage unavailable" } };
           logger.error({ err: error instanceof Error && "error" in error ? error.error : error }, "telegram: update failed");
         }
-        return { status: 200, body: {} };
+        return { status: 200, body: webhookReply === undefined ? {} : parseJson(Buffer.from(webhookReply)) };
       });
     }
   }

@@ -51,6 +51,9 @@ describe("protection against abuse, on both messengers", () => {
     await stage.group.command(`/unban ${telegramRef}`);
     await stage.group.note(`Автора ${telegramRef} розблоковано`);
     expect((await onTelegram.say("/start")).text).toContain("З поверненням");
+    // In webhook mode every pressed button was answered (in the webhook's response), none left spinning.
+    expect(stage.telegram.unansweredCallbackQueries()).toEqual([]);
+    expect(stage.telegram.calls.some((call) => call.method === "answerCallbackQuery" && call.viaWebhookReply === true)).toBe(true);
   });
 
   it("slows down a flooding resident without affecting anyone else", async () => {
