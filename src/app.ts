@@ -113,6 +113,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const reply = (channel: Channel) => async (id: string, messages: readonly OutgoingMessage[]): Promise<void> => {
     const sender = senders.get(channel);
     if (!sender || messages.length === 0) return;
+    // What the resident is about to read ("sent: C-1042") is stored for good first.
+    await storage.flush();
     try {
       await sender(id, messages);
     } catch (error) {
