@@ -154,12 +154,9 @@ export function simulateGroupBurst(pacing: string, pacer: PacerLike, cards: numb
   return { pacing, cards, sends, rateLimited, lost: cards - delivered, minutes: Math.round((taken / 60_000) * 10) / 10, fractionOfLimit: taken > 0 ? idealGroupMs(cards, limits) / taken : 1 };
 }
 
-/** The fake-clock group bursts: today's pacing and the proposed one. */
+/** The fake-clock group burst with Viche's pacing (20 a minute and 1 a second to the group). */
 export function simulatedBursts(cards = 500): SimulatedBurst[] {
-  return [
-    simulateGroupBurst("PLATFORM_LIMITS (today)", new Pacer(PLATFORM_LIMITS), cards),
-    simulateGroupBurst("+ 1/s per chat on the group lane (proposed)", new PacerWithChatWindow(new Pacer(PLATFORM_LIMITS), { limit: 1, windowMs: 1000 }), cards),
-  ];
+  return [simulateGroupBurst("PLATFORM_LIMITS", new Pacer(PLATFORM_LIMITS), cards)];
 }
 
 /** What a real-time delivery run measured. */

@@ -5,7 +5,8 @@
  *
  * Options: --quick, --only=engine,growth,search,delivery,instances,experiments, --profile
  * (re-runs the engine and growth under node --cpu-prof and summarises the profiles),
- * --experiments (side-by-side runs of proposed fixes; also part of the full run).
+ * --experiments (side-by-side runs that measured fixes before they landed: SQLite FULL vs NORMAL,
+ * the worker's scheduling; opt-in, since both fixes are in place now).
  *
  * Every figure is either a count or a ratio of two measurements taken side by side in this run;
  * the absolute times printed are for reading, not for judging (the machine is shared).
@@ -32,7 +33,7 @@ function parseArgs(argv: string[]) {
   return {
     quick: argv.includes("--quick"),
     profile: argv.includes("--profile"),
-    experiments: argv.includes("--experiments") || (!argv.includes("--quick") && !only),
+    experiments: argv.includes("--experiments"),
     only: only ? new Set(only) : undefined,
     out: out ?? join(ROOT, "test/bench/results.json"),
   };
