@@ -1,9 +1,9 @@
 /** What every scenario sets up: the Bot API double, the measured process, memory sampling. */
 import { Server } from "node:http";
-import { createServer } from "node:net";
 import type { PacingLimits } from "../../src/core/outbox/pacing.js";
 import { startTelegramDouble, type TelegramDouble, type TelegramLimits } from "../doubles/telegram-api.js";
 import { startSut, type Sut } from "./child.js";
+import { freePort } from "../helpers/viche.js";
 import { WEBHOOK_SECRET } from "./load.js";
 
 /** The organisers' group. */
@@ -26,18 +26,7 @@ export interface BenchContext {
   log(line: string): void;
 }
 
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /**
  * Lets clients keep their connections to the double open, as api.telegram.org does. The double's
