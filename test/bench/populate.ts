@@ -135,6 +135,7 @@ class BulkSqliteStorage implements Storage {
   readonly #collections = new Map<string, Collection<unknown>>();
   readonly #increment;
   readonly #indexAdd;
+  readonly #indexRemove;
 
   constructor(readonly db: Database) {
     this.#increment = db.prepare<[string, number], { value: number }>(
@@ -145,6 +146,7 @@ class BulkSqliteStorage implements Storage {
       `INSERT INTO indexes (name, member, score) VALUES (?, ?, ?)
        ON CONFLICT (name, member) DO UPDATE SET score = excluded.score`,
     );
+    this.#indexRemove = db.prepare<[string, string]>("DELETE FROM indexes WHERE name = ? AND member = ?");
   }
 
   collection<T>(namespace: string): Collection<T> {
@@ -174,8 +176,8 @@ class BulkSqliteStorage implements Storage {
   readCounter(): Promise<number> {
     throw new Error("not used when populating");
   }
-  indexRemove(): Promise<boolean> {
-    throw new Error("not used when populating");
+  async indexRemove(index: string, member: string): Promise<boolean> {
+    return this.#indexRemove.run(index, member).changes > 0;
   }
   indexRange(): Promise<string[]> {
     throw new Error("not used when populating");

@@ -149,10 +149,10 @@ export class FollowUps {
   }
 }
 
-/** Open reports (new or in progress) with no organiser action for `days`, oldest first. */
+/** Open reports (new or in progress) with no organiser action for `days`, longest idle first. */
 export async function idleReports(reports: ReportRepository, now: number, days: number): Promise<Report[]> {
   const out: Report[] = [];
-  for (const ref of await reports.refsBetween(0, now - days * DAY_MS)) {
+  for (const ref of await reports.openIdleSince(now - days * DAY_MS)) {
     const report = await reports.get(ref);
     if (!report || (report.status !== "new" && report.status !== "in_progress")) continue;
     if ((report.lastOrganiserActionAt ?? report.createdAt) <= now - days * DAY_MS) out.push(report);

@@ -120,6 +120,7 @@ export class ReportRepository {
     };
     await this.records.set(report.ref, report);
     await this.storage.indexAdd("reports", report.ref, now);
+    await this.indexOpen(report);
     return report;
   }
 
@@ -131,6 +132,24 @@ export class ReportRepository {
   /** Saves changes to an existing report. */
   async save(report: Report): Promise<void> {
     await this.records.set(report.ref, report);
+    await this.indexOpen(report);
+  }
+
+  /**
+   * Keeps the index of open reports (new or in progress) scored by their last organiser action, so
+   * the daily list of idle reports reads only those instead of every report ever filed.
+   */
+  private async indexOpen(report: Report): Promise<void> {
+    if (report.status === "new" || report.status === "in_progress") {
+      await this.storage.indexAdd("open", report.ref, report.lastOrganiserActionAt ?? report.createdAt);
+    } else {
+      await this.storage.indexRemove("open", report.ref);
+    }
+  }
+
+  /** Open reports with no organiser action since `before`, longest idle first. */
+  openIdleSince(before: number): Promise<string[]> {
+    return this.storage.indexRange("open", 0, before);
   }
 
   /** References of all reports created between `from` and `to` (milliseconds), oldest first. */
