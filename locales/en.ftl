@@ -498,3 +498,8 @@ teach-unknown-ref = Report { $ref } not found.
 teach-not-a-question = Only a question (Q-…) can teach the bot, and { $ref } is not one.
 teach-no-reply = First answer { $ref } (reply to the card), then it can be remembered.
 teach-unknown-item = There is no such programme point.
+
+## Words for periods (/stats today, /export all), comma-separated
+
+words-period-today = today
+words-period-all = all, everything

@@ -503,3 +503,8 @@ teach-unknown-ref = Звернення { $ref } не знайдено.
 teach-not-a-question = Навчити бота можна лише з питання (Q-…), а { $ref } — не питання.
 teach-no-reply = Спершу дайте відповідь на { $ref } (Reply на картку), потім її можна запам'ятати.
 teach-unknown-item = Такого пункту програми немає.
+
+## Слова для періодів (/stats сьогодні, /export все), через кому
+
+words-period-today = сьогодні
+words-period-all = все, усе, всі

@@ -59,6 +59,8 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
   const { core, content, translator, locale, logger } = options;
   const now = options.now ?? Date.now;
   const t = (key: string, args?: Record<string, string | number>) => translator.t(locale, key, args);
+  const wordsOf = (key: string) => t(key).split(",").map((word) => word.trim().toLowerCase()).filter(Boolean);
+  const periodWords = { today: wordsOf("words-period-today"), all: wordsOf("words-period-all") };
   const html = (key: string, args?: Record<string, string | number>) => escapeHtml(t(key, args));
   const links = new LinkRegistry(options.storage);
   const outer = new Composer<Context>();
@@ -100,7 +102,7 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
   };
 
   group.command("stats", async (ctx) => {
-    const period = parsePeriod(ctx.match, { kind: "days", days: 7 });
+    const period = parsePeriod(ctx.match, { kind: "days", days: 7 }, periodWords);
     if (!period) return void (await ctx.reply(html("stats-usage"), { parse_mode: "HTML" }));
     const { text, keyboard } = await statsMessage(period);
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
@@ -120,7 +122,7 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
   });
 
   group.callbackQuery(/^stats:([a-z0-9]+)$/, async (ctx) => {
-    const period = parsePeriod(ctx.match[1] ?? "", { kind: "days", days: 7 });
+    const period = parsePeriod(ctx.match[1] ?? "", { kind: "days", days: 7 }, periodWords);
     if (!period) return void (await ctx.answerCallbackQuery());
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await statsMessage(period);
@@ -130,7 +132,7 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
   });
 
   group.command("export", async (ctx) => {
-    const period = parsePeriod(ctx.match, { kind: "days", days: 30 });
+    const period = parsePeriod(ctx.match, { kind: "days", days: 30 }, periodWords);
     if (!period) return void (await ctx.reply(html("export-usage"), { parse_mode: "HTML" }));
     const at = now();
     const zone = content.organisation.timeZone;
@@ -145,7 +147,7 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
   });
 
   group.command("summary", async (ctx) => {
-    const period = parsePeriod(ctx.match, { kind: "days", days: 30 });
+    const period = parsePeriod(ctx.match, { kind: "days", days: 30 }, periodWords);
     if (!period) return void (await ctx.reply(html("summary-usage"), { parse_mode: "HTML" }));
     const text = await publicSummary(core.reports, content, period, now(), locale, t);
     // Plain text, no markup: it is meant to be copied as it is.

@@ -6,15 +6,21 @@ export type Period = { readonly kind: "today" } | { readonly kind: "days"; reado
 /** The periods offered as buttons. */
 export const PERIOD_BUTTONS: readonly Period[] = [{ kind: "today" }, { kind: "days", days: 7 }, { kind: "days", days: 30 }, { kind: "all" }];
 
+/** Words organisers may type for "today" and "everything", from the locale files (`words-period-*`). */
+export interface PeriodWords {
+  readonly today: readonly string[];
+  readonly all: readonly string[];
+}
+
 /**
- * Reads a period as an organiser types it: "" (the default), "today"/"сьогодні", a number of days
- * (1-3650), "all"/"все". Undefined when it is none of these.
+ * Reads a period as an organiser types it: "" (the default), "today", a number of days (1-3650),
+ * "all", or the words of `words` in the organisers' language. Undefined when it is none of these.
  */
-export function parsePeriod(text: string, fallback: Period): Period | undefined {
+export function parsePeriod(text: string, fallback: Period, words: PeriodWords = { today: [], all: [] }): Period | undefined {
   const value = text.trim().toLowerCase();
   if (value === "") return fallback;
-  if (["today", "сьогодні", "0"].includes(value)) return { kind: "today" };
-  if (["all", "все", "усе", "всі"].includes(value)) return { kind: "all" };
+  if (value === "today" || value === "0" || words.today.includes(value)) return { kind: "today" };
+  if (value === "all" || words.all.includes(value)) return { kind: "all" };
   if (/^\d{1,4}$/.test(value)) {
     const days = Number(value);
     if (days >= 1 && days <= 3650) return { kind: "days", days };
