@@ -1,4 +1,5 @@
 import type { Storage } from "../../storage/storage.js";
+import { analyse } from "../programme/analyse.js";
 import type { Report, ReportRepository } from "../reports/reports.js";
 import { isParty } from "../reports/reports.js";
 import type { ResidentRef } from "../types.js";
@@ -9,29 +10,19 @@ export const JOIN_WINDOW_MS = 30 * 24 * 3600 * 1000;
 /** How similar two descriptions must be (shared words over the shorter text's words). */
 const MIN_SIMILARITY = 0.5;
 
-/** Words too common to say two problems are the same. */
-const COMMON = new Set([
-  "але", "або", "біля", "вже", "від", "для", "дуже", "його", "їх", "коли", "котрий", "які", "який", "яка", "яке", "між", "нам", "нас",
-  "над", "наш", "наша", "наше", "немає", "нема", "під", "при", "про", "після", "так", "там", "тут", "уже", "цей", "цього", "через",
-  "що", "щоб", "як", "ще", "все", "всі", "вона", "вони", "він", "воно", "вул", "вулиці", "село", "селі", "місто", "місті",
-  "the", "and", "for", "with", "not", "this", "that", "there", "our", "are", "was", "has", "have", "near", "street", "village",
-]);
+/**
+ * Words every complaint about a place uses, which say nothing about which problem it is. They go
+ * through the same analysis as descriptions, so every form of them is dropped.
+ */
+const PLACE_WORDS = new Set(analyse("вулиця вулиці вул село селі села місто місті міста біля near street village town"));
 
 /**
- * The words of a description, reduced so that inflected forms match ("ліхтарі", "ліхтарів" →
- * "ліхта"): lower case, letters and digits only, at least three long, common words dropped, cut to
- * five characters. Crude, but Ukrainian endings are short and the rest of the match (same place,
- * same category) is strict.
+ * The topic words of a description, stemmed by the programme search's analyser (look-alike
+ * letters, apostrophes, uk/ru spellings and function words handled the same way), without the
+ * words every complaint about a place shares.
  */
 export function descriptionWords(text: string): Set<string> {
-  const words = text.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}'’ʼ]+/u);
-  const out = new Set<string>();
-  for (const raw of words) {
-    const word = raw.replace(/['’ʼ]/g, "");
-    if (word.length < 3 || COMMON.has(word)) continue;
-    out.add(word.slice(0, 5));
-  }
-  return out;
+  return new Set(analyse(text).filter((stem) => !PLACE_WORDS.has(stem)));
 }
 
 /** Shared words over the shorter description's words, 0..1 (0 when either has no words). */
