@@ -97,7 +97,18 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const outbox = new Outbox(storage);
   const media = new MediaStore(storage);
   let worker: OutboxWorker | undefined;
-  const core = new Core({ storage, content, translator, search, outbox, logger, defaultLocale: config.defaultLocale, now, wake: () => worker?.wake(), ...(options.flood ? { flood: options.flood } : {}) });
+  const core = new Core({
+    storage,
+    content,
+    translator,
+    search,
+    outbox,
+    logger,
+    defaultLocale: config.defaultLocale,
+    now,
+    wake: () => worker?.wake(),
+    ...(options.flood ? { flood: options.flood } : {}),
+  });
 
   await core.learned.load();
 
@@ -110,33 +121,67 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
    * Answers the resident who just wrote. Sent at once; when the platform is down the answer is
    * queued in the outbox instead of lost.
    */
-  const reply = (channel: Channel) => async (id: string, messages: readonly OutgoingMessage[]): Promise<void> => {
-    const sender = senders.get(channel);
-    if (!sender || messages.length === 0) return;
-    // What the resident is about to read ("sent: C-1042") is stored for good first.
-    await storage.flush();
-    try {
-      await sender(id, messages);
-    } catch (error) {
-      if (error instanceof DeliveryError && error.permanent) {
-        logger.info({ channel, reason: error.reason }, "reply not delivered");
-        return;
+  const reply =
+    (channel: Channel) =>
+    async (id: string, messages: readonly OutgoingMessage[]): Promise<void> => {
+      const sender = senders.get(channel);
+      if (!sender || messages.length === 0) return;
+      // What the resident is about to read ("sent: C-1042") is stored for good first.
+      await storage.flush();
+      try {
+        await sender(id, messages);
+      } catch (error) {
+        if (error instanceof DeliveryError && error.permanent) {
+          logger.info({ channel, reason: error.reason }, "reply not delivered");
+          return;
+        }
+        logger.warn({ channel, err: error }, "reply failed; queued in the outbox");
+        await outbox.enqueue({ type: "resident", resident: { channel, id }, messages, purpose: "notice" }, now());
+        worker?.wake();
       }
-      logger.warn({ channel, err: error }, "reply failed; queued in the outbox");
-      await outbox.enqueue({ type: "resident", resident: { channel, id }, messages, purpose: "notice" }, now());
-      worker?.wake();
-    }
-  };
+    };
 
   const telegram = options.simulator ? undefined : config.telegram;
   if (telegram) {
-    const tools = organiserTools({ chatId: telegram.organisersChatId, core, storage, content, translator, locale: config.defaultLocale, logger, viberChatUri: config.viber?.chatUri, viber: Boolean(config.viber), now });
+    const tools = organiserTools({
+      chatId: telegram.organisersChatId,
+      core,
+      storage,
+      content,
+      translator,
+      locale: config.defaultLocale,
+      logger,
+      viberChatUri: config.viber?.chatUri,
+      viber: Boolean(config.viber),
+      now,
+    });
     const routedChatIds = Object.values(content.organisation.routing).flatMap((route) => (route.chatId !== undefined ? [route.chatId] : []));
-    bot = createTelegramBot({ config: telegram, core, storage, translator, organisersLocale: config.defaultLocale, logger, reply: reply("telegram"), waitForStorage: !telegram.webhook, organiserTools: tools, routedChatIds, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    bot = createTelegramBot({
+      config: telegram,
+      core,
+      storage,
+      translator,
+      organisersLocale: config.defaultLocale,
+      logger,
+      reply: reply("telegram"),
+      waitForStorage: !telegram.webhook,
+      organiserTools: tools,
+      routedChatIds,
+      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    });
     const api = bot.api;
     senders.set("telegram", (id, messages) => sendToTelegram(api, id, messages));
     if (telegram.organisersChatId !== undefined) {
-      organisers = new CardDesk({ api, chatId: telegram.organisersChatId, reports: core.reports, storage, content, translator, media, locale: config.defaultLocale });
+      organisers = new CardDesk({
+        api,
+        chatId: telegram.organisersChatId,
+        reports: core.reports,
+        storage,
+        content,
+        translator,
+        media,
+        locale: config.defaultLocale,
+      });
     }
   }
 
@@ -170,7 +215,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const onUndeliverable = async (item: OutboxItem, error: DeliveryError): Promise<void> => {
     const payload = item.payload;
     if (payload.type !== "resident") {
-      logger.error({ item: item.id, reason: error.reason }, "outbox: the organisers' group refused a message; check that the bot is still a member with the right to post");
+      logger.error(
+        { item: item.id, reason: error.reason },
+        "outbox: the organisers' group refused a message; check that the bot is still a member with the right to post",
+      );
       return;
     }
     if (error.reason === "blocked" || error.reason === "not-subscribed") {
@@ -186,7 +234,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
 
   // Broadcast messages are counted as they go out, and skipped for residents who opted out meanwhile.
-  worker = new OutboxWorker({ outbox, storage, deliver: core.broadcasts.countingDeliver(deliver), onUndeliverable: core.broadcasts.countingUndeliverable(onUndeliverable), logger, ...(options.pacing ? { limits: options.pacing } : {}), now });
+  worker = new OutboxWorker({
+    outbox,
+    storage,
+    deliver: core.broadcasts.countingDeliver(deliver),
+    onUndeliverable: core.broadcasts.countingUndeliverable(onUndeliverable),
+    logger,
+    ...(options.pacing ? { limits: options.pacing } : {}),
+    now,
+  });
   const scheduler = new OrganiserScheduler({ broadcasts: core.broadcasts, followUps: core.followUps, logger, now });
 
   let server: HttpServer | undefined;
@@ -225,17 +281,26 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     server.route("POST", "/viber", viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, reply: reply("viber") }));
   }
   if (server) {
-    server.route("GET", "/healthz", async () => ((await storage.ping()) ? { status: 200, body: { ok: true } } : { status: 503, body: { ok: false, storage: "unreachable" } }));
+    server.route("GET", "/healthz", async () =>
+      (await storage.ping()) ? { status: 200, body: { ok: true } } : { status: 503, body: { ok: false, storage: "unreachable" } },
+    );
     port = await server.listen(options.port ?? config.port);
     logger.info({ port }, "http: listening");
   }
   if (bot && telegram) {
-    await setCommandMenus(bot, translator, config.defaultLocale).catch((error: unknown) => logger.warn({ err: error }, "telegram: could not set the command menu"));
+    await setCommandMenus(bot, translator, config.defaultLocale).catch((error: unknown) =>
+      logger.warn({ err: error }, "telegram: could not set the command menu"),
+    );
     if (telegram.organisersChatId !== undefined) {
-      await setOrganiserCommands(bot.api, telegram.organisersChatId, translator, config.defaultLocale).catch((error: unknown) => logger.warn({ err: error }, "telegram: could not set the organisers' command menu"));
+      await setOrganiserCommands(bot.api, telegram.organisersChatId, translator, config.defaultLocale).catch((error: unknown) =>
+        logger.warn({ err: error }, "telegram: could not set the organisers' command menu"),
+      );
     }
     if (telegram.webhook) {
-      await bot.api.setWebhook(telegram.webhook.url, { secret_token: telegram.webhook.secret, allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] });
+      await bot.api.setWebhook(telegram.webhook.url, {
+        secret_token: telegram.webhook.secret,
+        allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"],
+      });
       logger.info({ mode: "webhook" }, "telegram: webhook set");
     } else {
       await bot.api.deleteWebhook();
@@ -244,7 +309,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     }
     if (telegram.organisersChatId !== undefined) await checkOrganisersGroup(bot, telegram.organisersChatId, logger);
     if (telegram.organisersChatId === undefined) {
-      logger.warn("ORGANISERS_CHAT_ID is not set: reports are kept and will be posted once it is. Add the bot to the organisers' group, send /chatid there and set the number.");
+      logger.warn(
+        "ORGANISERS_CHAT_ID is not set: reports are kept and will be posted once it is. Add the bot to the organisers' group, send /chatid there and set the number.",
+      );
     }
   }
   if (viber?.webhookUrl && viberClient) {
@@ -294,7 +361,10 @@ async function checkOrganisersGroup(bot: Bot, chatId: number, logger: Logger): P
   try {
     const member = await bot.api.getChatMember(chatId, bot.botInfo.id);
     if (member.status === "left" || member.status === "kicked") {
-      logger.error({ chatId }, "The bot is not a member of the organisers' group (ORGANISERS_CHAT_ID). Add the bot to the group; reports wait in the outbox until then.");
+      logger.error(
+        { chatId },
+        "The bot is not a member of the organisers' group (ORGANISERS_CHAT_ID). Add the bot to the group; reports wait in the outbox until then.",
+      );
       return false;
     }
     if (member.status === "restricted" && !member.can_send_messages) {
@@ -314,5 +384,7 @@ async function checkOrganisersGroup(bot: Bot, chatId: number, logger: Logger): P
 
 /** The plain-text card, for the simulator's "organisers" pane. */
 export function cardForTerminal(app: { core: Core; content: Content; translator: Translator }, ref: string, locale: "uk" | "en"): Promise<string | undefined> {
-  return app.core.reports.get(ref).then((report) => (report ? cardAsText(cardModel(report, app.content, locale, (key, args) => app.translator.t(locale, key, args))) : undefined));
+  return app.core.reports
+    .get(ref)
+    .then((report) => (report ? cardAsText(cardModel(report, app.content, locale, (key, args) => app.translator.t(locale, key, args))) : undefined));
 }

@@ -75,7 +75,10 @@ export function runCli(args: string[]): number {
     return 2;
   }
   const json = rest.includes("--json");
-  const question = rest.filter((arg) => arg !== "--json").join(" ").trim();
+  const question = rest
+    .filter((arg) => arg !== "--json")
+    .join(" ")
+    .trim();
   if (question.length === 0) {
     console.error(USAGE);
     return 2;

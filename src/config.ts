@@ -35,12 +35,13 @@ const environmentSchema = z.object({
   VIBER_BOT_AVATAR: optionalText.pipe(url("a public image address").optional()),
   VIBER_API_ROOT: url("the Viber API address").default("https://chatapi.viber.com/pa"),
   VIBER_CHAT_URI: optionalText.pipe(
-    z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: "the bot's chat URI from the Viber admin panel (letters, digits, _ . -), e.g. viche" }).optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: "the bot's chat URI from the Viber admin panel (letters, digits, _ . -), e.g. viche" })
+      .optional(),
   ),
   PUBLIC_URL: optionalText.pipe(url("the public https address of this server").optional()),
-  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
-    z.string().regex(telegramSecret, { message: "1-256 characters of A-Z a-z 0-9 _ -" }).optional(),
-  ),
+  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(z.string().regex(telegramSecret, { message: "1-256 characters of A-Z a-z 0-9 _ -" }).optional()),
   PORT: z.coerce
     .number({ message: "a port number" })
     .int({ message: "a whole port number" })
@@ -126,24 +127,16 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   const publicUrl = e.PUBLIC_URL ? trimSlash(e.PUBLIC_URL) : undefined;
 
   if (production && !e.TELEGRAM_BOT_TOKEN && !e.VIBER_AUTH_TOKEN) {
-    throw new ConfigError(
-      "NODE_ENV=production needs a messenger: set TELEGRAM_BOT_TOKEN (and ORGANISERS_CHAT_ID), VIBER_AUTH_TOKEN, or both.",
-    );
+    throw new ConfigError("NODE_ENV=production needs a messenger: set TELEGRAM_BOT_TOKEN (and ORGANISERS_CHAT_ID), VIBER_AUTH_TOKEN, or both.");
   }
   if (e.TELEGRAM_BOT_TOKEN && publicUrl && !e.TELEGRAM_WEBHOOK_SECRET) {
-    throw new ConfigError(
-      "TELEGRAM_WEBHOOK_SECRET must be set when PUBLIC_URL is (1-256 characters of A-Z a-z 0-9 _ -), so forged updates are refused.",
-    );
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET must be set when PUBLIC_URL is (1-256 characters of A-Z a-z 0-9 _ -), so forged updates are refused.");
   }
   if (e.VIBER_AUTH_TOKEN && !e.TELEGRAM_BOT_TOKEN) {
-    throw new ConfigError(
-      "TELEGRAM_BOT_TOKEN must be set when VIBER_AUTH_TOKEN is: organisers receive Viber residents' reports in their Telegram group.",
-    );
+    throw new ConfigError("TELEGRAM_BOT_TOKEN must be set when VIBER_AUTH_TOKEN is: organisers receive Viber residents' reports in their Telegram group.");
   }
   if (production && e.TELEGRAM_BOT_TOKEN && !e.ORGANISERS_CHAT_ID) {
-    throw new ConfigError(
-      "ORGANISERS_CHAT_ID must be set in production: add the bot to the organisers' group, send /chatid there and put the number here.",
-    );
+    throw new ConfigError("ORGANISERS_CHAT_ID must be set in production: add the bot to the organisers' group, send /chatid there and put the number here.");
   }
   if (e.VIBER_AUTH_TOKEN && !e.VIBER_BOT_NAME) {
     throw new ConfigError("VIBER_BOT_NAME must be set when VIBER_AUTH_TOKEN is (the sender name residents see, up to 28 characters).");
@@ -154,10 +147,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         token: e.TELEGRAM_BOT_TOKEN,
         apiRoot: trimSlash(e.TELEGRAM_API_ROOT),
         organisersChatId: e.ORGANISERS_CHAT_ID === undefined ? undefined : Number(e.ORGANISERS_CHAT_ID),
-        webhook:
-          publicUrl && e.TELEGRAM_WEBHOOK_SECRET
-            ? { url: `${publicUrl}/telegram`, secret: e.TELEGRAM_WEBHOOK_SECRET }
-            : undefined,
+        webhook: publicUrl && e.TELEGRAM_WEBHOOK_SECRET ? { url: `${publicUrl}/telegram`, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
       }
     : undefined;
   const viber: ViberConfig | undefined = e.VIBER_AUTH_TOKEN

@@ -35,11 +35,7 @@ function scrubValue(value: unknown, secrets: readonly string[], depth: number): 
  * token or a resident's phone can never reach the log, whatever a caller passes. Personal data
  * that is useful for debugging is logged only at debug level, by the callers.
  */
-export function createLogger(options: {
-  level: string;
-  secrets: readonly string[];
-  destination?: DestinationStream;
-}): Logger {
+export function createLogger(options: { level: string; secrets: readonly string[]; destination?: DestinationStream }): Logger {
   const secrets = options.secrets.filter((secret) => secret.length > 0);
   return pino(
     {

@@ -28,7 +28,11 @@ async function main(): Promise<void> {
 
   if (config.simulator) {
     // Logs go to stderr at warn level so they do not interleave with the chat.
-    const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : "warn", secrets: [], destination: pino.destination({ dest: 2, sync: true }) });
+    const logger = createLogger({
+      level: process.env.LOG_LEVEL ? config.logLevel : "warn",
+      secrets: [],
+      destination: pino.destination({ dest: 2, sync: true }),
+    });
     await runSimulator({ config, logger, input: process.stdin, output: process.stdout });
     process.exit(0);
   }
@@ -60,7 +64,9 @@ main().catch((error: unknown) => {
     process.exit(1);
   }
   const message = error instanceof Error ? error.message : String(error);
-  const secrets = [process.env.TELEGRAM_BOT_TOKEN, process.env.VIBER_AUTH_TOKEN, process.env.TELEGRAM_WEBHOOK_SECRET].filter((value): value is string => Boolean(value));
+  const secrets = [process.env.TELEGRAM_BOT_TOKEN, process.env.VIBER_AUTH_TOKEN, process.env.TELEGRAM_WEBHOOK_SECRET].filter((value): value is string =>
+    Boolean(value),
+  );
   const scrubbed = secrets.reduce((text, secret) => text.split(secret).join("[secret]"), message);
   process.stderr.write(`Viche could not start: ${scrubbed}\n`);
   process.exit(1);

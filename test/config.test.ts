@@ -58,10 +58,20 @@ describe("configuration from the environment", () => {
   });
 
   it("exits 1 with that line when started with a bad value, and in production without a token", () => {
-    const bad = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", PORT: "eighty" }, encoding: "utf8", timeout: 30_000 });
+    const bad = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", PORT: "eighty" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toBe('Configuration error: PORT must be a port number (got "eighty").');
-    const production = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" }, encoding: "utf8", timeout: 30_000 });
+    const production = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(production.status).toBe(1);
     expect(production.stderr).toContain("TELEGRAM_BOT_TOKEN");
     expect(production.stderr).toContain("VIBER_AUTH_TOKEN");

@@ -115,7 +115,9 @@ describe("locales", () => {
       resume: ["complaint", "volunteer", "question"],
       teach: ["taught", "unknown-ref", "not-a-question", "no-reply", "unknown-item"],
     };
-    const missing = Object.entries(families).flatMap(([prefix, names]) => names.map((name) => `${prefix}-${name}`).filter((key) => !translator.has("uk", key) || !translator.has("en", key)));
+    const missing = Object.entries(families).flatMap(([prefix, names]) =>
+      names.map((name) => `${prefix}-${name}`).filter((key) => !translator.has("uk", key) || !translator.has("en", key)),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -9,48 +9,50 @@ const localised = z.object({ uk: z.string().min(1).max(60), en: z.string().min(1
 const option = z.object({ id: z.string().regex(/^[a-z0-9-]{1,20}$/, "1-20 lowercase letters, digits or dashes"), label: localised });
 
 /** The organisation's own words: name, contacts and the choices residents pick from. */
-export const organisationSchema = z.object({
-  name: z.object({ uk: z.string().min(1), en: z.string().min(1) }),
-  contacts: z.object({ uk: z.string().min(1), en: z.string().min(1) }),
-  /** Times on cards and in statistics are shown in this zone. */
-  timeZone: z.string().refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
+export const organisationSchema = z
+  .object({
+    name: z.object({ uk: z.string().min(1), en: z.string().min(1) }),
+    contacts: z.object({ uk: z.string().min(1), en: z.string().min(1) }),
+    /** Times on cards and in statistics are shown in this zone. */
+    timeZone: z.string().refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "an IANA time zone such as Europe/Kyiv"),
+    complaintCategories: z.array(option).min(2).max(20),
+    waysToHelp: z.array(option).min(1).max(12),
+    availability: z.array(option).min(1).max(8),
+    /**
+     * Where cards of a complaint category go instead of the organisers' group: another group
+     * (`chatId`, a number like -1001234567890, with the bot in it), a forum topic (`threadId`), or both.
+     */
+    routing: z
+      .record(
+        z.string(),
+        z
+          .object({ chatId: z.number().int().optional(), threadId: z.number().int().positive().optional() })
+          .strict()
+          .refine((route) => route.chatId !== undefined || route.threadId !== undefined, "give chatId, threadId or both"),
+      )
+      .default({}),
+    /** Days after which a resolved complaint's resident is asked "is it really solved?", and idle reports are flagged. */
+    followUp: z
+      .object({
+        askAfterResolvedDays: z.number().int().min(1).max(90).default(7),
+        flagIdleAfterDays: z.number().int().min(1).max(60).default(3),
+      })
+      .default({ askAfterResolvedDays: 7, flagIdleAfterDays: 3 }),
+  })
+  .superRefine((organisation, issues) => {
+    for (const category of Object.keys(organisation.routing)) {
+      if (!organisation.complaintCategories.some((option) => option.id === category)) {
+        issues.addIssue({ code: "custom", path: ["routing", category], message: "not a complaint category id" });
+      }
     }
-  }, "an IANA time zone such as Europe/Kyiv"),
-  complaintCategories: z.array(option).min(2).max(20),
-  waysToHelp: z.array(option).min(1).max(12),
-  availability: z.array(option).min(1).max(8),
-  /**
-   * Where cards of a complaint category go instead of the organisers' group: another group
-   * (`chatId`, a number like -1001234567890, with the bot in it), a forum topic (`threadId`), or both.
-   */
-  routing: z
-    .record(
-      z.string(),
-      z
-        .object({ chatId: z.number().int().optional(), threadId: z.number().int().positive().optional() })
-        .strict()
-        .refine((route) => route.chatId !== undefined || route.threadId !== undefined, "give chatId, threadId or both"),
-    )
-    .default({}),
-  /** Days after which a resolved complaint's resident is asked "is it really solved?", and idle reports are flagged. */
-  followUp: z
-    .object({
-      askAfterResolvedDays: z.number().int().min(1).max(90).default(7),
-      flagIdleAfterDays: z.number().int().min(1).max(60).default(3),
-    })
-    .default({ askAfterResolvedDays: 7, flagIdleAfterDays: 3 }),
-}).superRefine((organisation, issues) => {
-  for (const category of Object.keys(organisation.routing)) {
-    if (!organisation.complaintCategories.some((option) => option.id === category)) {
-      issues.addIssue({ code: "custom", path: ["routing", category], message: "not a complaint category id" });
-    }
-  }
-});
+  });
 
 /** A parsed organisation.json. */
 export type Organisation = z.infer<typeof organisationSchema>;

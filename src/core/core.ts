@@ -49,7 +49,21 @@ const ORGANISER_COMMANDS = new Set(["ban", "unban", "stats", "export", "broadcas
 
 /** Commands a resident can type (or press as a button); Viber has no menu, so all are typed too. */
 const COMMANDS = new Set([
-  "start", "help", "menu", "programme", "program", "language", "cancel", "complaint", "volunteer", "question", "status", "reports", "mydata", "forget", "stop",
+  "start",
+  "help",
+  "menu",
+  "programme",
+  "program",
+  "language",
+  "cancel",
+  "complaint",
+  "volunteer",
+  "question",
+  "status",
+  "reports",
+  "mydata",
+  "forget",
+  "stop",
 ]);
 
 /**
@@ -251,7 +265,13 @@ export class Core {
       case "start":
         return this.start(resident, args.trim() || undefined, fresh, state);
       case "help":
-        return [{ title: t("help-title"), text: t("help-text", { contacts: this.options.content.organisation.contacts[resident.locale] }), buttons: mainMenuButtons(t) }];
+        return [
+          {
+            title: t("help-title"),
+            text: t("help-text", { contacts: this.options.content.organisation.contacts[resident.locale] }),
+            buttons: mainMenuButtons(t),
+          },
+        ];
       case "menu":
         return [{ text: t("menu-text"), buttons: mainMenuButtons(t, this.resumeLabel(resident, state)) }];
       case "programme":
@@ -389,7 +409,12 @@ export class Core {
     const [best, ...others] = result.matches;
     const found = best ? findItem(programme, best.id) : undefined;
     if (!best || !found) {
-      return [{ text: t("answer-none"), buttons: [[{ label: t("answer-send-to-organisers"), data: "ask:send" }], [{ label: t("menu-programme"), data: "cmd:programme" }], menuRow(t)] }];
+      return [
+        {
+          text: t("answer-none"),
+          buttons: [[{ label: t("answer-send-to-organisers"), data: "ask:send" }], [{ label: t("menu-programme"), data: "cmd:programme" }], menuRow(t)],
+        },
+      ];
     }
     const related = others
       .map((match) => findItem(programme, match.id))
@@ -447,7 +472,11 @@ export class Core {
       t("mydata-source", { value: resident.source ?? t("mydata-none") }),
       t("mydata-reports", { value: resident.reports.length > 0 ? resident.reports.join(", ") : t("mydata-none") }),
     ];
-    return { title: t("mydata-title"), text: `${lines.join("\n")}\n\n${t("mydata-footer")}`, buttons: [[{ label: t("button-forget"), data: "cmd:forget" }], menuRow(t)] };
+    return {
+      title: t("mydata-title"),
+      text: `${lines.join("\n")}\n\n${t("mydata-footer")}`,
+      buttons: [[{ label: t("button-forget"), data: "cmd:forget" }], menuRow(t)],
+    };
   }
 
   private flowServices(resident: Resident): FlowServices {
@@ -472,7 +501,10 @@ export class Core {
   }
 
   private async fileReport(resident: Resident, fields: Omit<NewReport, "resident" | "source">): Promise<Report> {
-    const report = await this.reports.create({ ...fields, resident: { channel: resident.channel, id: resident.id }, ...(resident.source ? { source: resident.source } : {}) }, this.now());
+    const report = await this.reports.create(
+      { ...fields, resident: { channel: resident.channel, id: resident.id }, ...(resident.source ? { source: resident.source } : {}) },
+      this.now(),
+    );
     await indexComplaint(this.options.storage, report);
     resident.reports.push(report.ref);
     if (fields.settlement) resident.lastSettlement = fields.settlement;
@@ -496,7 +528,10 @@ export class Core {
     if (!resident.reports.includes(ref)) resident.reports.push(ref);
     await this.residents.save(resident);
     await this.options.outbox.enqueue({ type: "card", ref }, this.now());
-    await this.options.outbox.enqueue({ type: "group-note", ref, key: "group-resident-joined", args: { ref, count: (report.followers?.length ?? 0) + 1, text } }, this.now());
+    await this.options.outbox.enqueue(
+      { type: "group-note", ref, key: "group-resident-joined", args: { ref, count: (report.followers?.length ?? 0) + 1, text } },
+      this.now(),
+    );
     this.wake();
     this.options.logger.info({ ref, channel: resident.channel }, "resident joined a report");
     return report;

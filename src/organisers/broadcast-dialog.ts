@@ -43,8 +43,7 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
   if (organiser === undefined || !ctx.message) return;
   const cancelButton: InlineKeyboardButton = { text: t("broadcast-button-cancel"), callback_data: `${DIALOG_DATA}cancel` };
   const mine = (update: Context) => update.from?.id === organiser;
-  const cancelled = (update: Context) =>
-    update.callbackQuery?.data === `${DIALOG_DATA}cancel` || /^\/cancel(@\w+)?$/.test(update.message?.text?.trim() ?? "");
+  const cancelled = (update: Context) => update.callbackQuery?.data === `${DIALOG_DATA}cancel` || /^\/cancel(@\w+)?$/.test(update.message?.text?.trim() ?? "");
   const repliesTo = (update: Context, messageId: number) => update.message?.reply_to_message?.message_id === messageId;
   const stop = async (update: Context): Promise<void> => {
     if (update.callbackQuery) await update.answerCallbackQuery();
@@ -64,11 +63,14 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
     if (cancelled(answer)) return stop(answer);
     text = (answer.message?.text ?? answer.message?.caption ?? "").trim();
     if (text.length > 0 && text.length <= BROADCAST_TEXT_LIMIT) break;
-    prompt = await answer.reply(html(text.length === 0 ? "broadcast-text-empty" : "broadcast-text-too-long", { max: BROADCAST_TEXT_LIMIT, length: text.length }), {
-      parse_mode: "HTML",
-      reply_markup: { force_reply: true, selective: true },
-      reply_parameters: { message_id: answer.message?.message_id ?? promptId, allow_sending_without_reply: true },
-    });
+    prompt = await answer.reply(
+      html(text.length === 0 ? "broadcast-text-empty" : "broadcast-text-too-long", { max: BROADCAST_TEXT_LIMIT, length: text.length }),
+      {
+        parse_mode: "HTML",
+        reply_markup: { force_reply: true, selective: true },
+        reply_parameters: { message_id: answer.message?.message_id ?? promptId, allow_sending_without_reply: true },
+      },
+    );
   }
 
   // 2. An optional photo.
@@ -93,7 +95,10 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
       photo = { fileId: largest.file_id, ...(largest.file_size !== undefined ? { size: largest.file_size } : {}) };
       break;
     }
-    await answer.reply(html("broadcast-photo-expected"), { parse_mode: "HTML", reply_parameters: { message_id: photoPrompt.message_id, allow_sending_without_reply: true } });
+    await answer.reply(html("broadcast-photo-expected"), {
+      parse_mode: "HTML",
+      reply_parameters: { message_id: photoPrompt.message_id, allow_sending_without_reply: true },
+    });
   }
 
   // 3. The audience.
@@ -103,7 +108,10 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
     [cancelButton],
   ];
   await ctx.reply(html("broadcast-ask-audience"), { parse_mode: "HTML", reply_markup: { inline_keyboard: audienceKeyboard } });
-  const picked = await conversation.waitUntil((update) => mine(update) && (cancelled(update) || (update.callbackQuery?.data ?? "").startsWith(`${DIALOG_DATA}aud:`)), { next: true });
+  const picked = await conversation.waitUntil(
+    (update) => mine(update) && (cancelled(update) || (update.callbackQuery?.data ?? "").startsWith(`${DIALOG_DATA}aud:`)),
+    { next: true },
+  );
   if (cancelled(picked)) return stop(picked);
   await picked.answerCallbackQuery();
   const kind = (picked.callbackQuery?.data ?? "").slice(`${DIALOG_DATA}aud:`.length);
@@ -125,7 +133,8 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
   // 4. Preview and confirmation.
   const now = await conversation.now();
   const preview = await conversation.external(() => core.broadcasts.preview(audience, now));
-  const audienceName = audience.kind === "settlement" ? t("broadcast-audience-named-settlement", { settlement: audience.settlement }) : t(`broadcast-audience-${audience.kind}`);
+  const audienceName =
+    audience.kind === "settlement" ? t("broadcast-audience-named-settlement", { settlement: audience.settlement }) : t(`broadcast-audience-${audience.kind}`);
   await ctx.reply(html("broadcast-preview-intro"), { parse_mode: "HTML" });
   const optOutNote = `\n\n<i>${html("broadcast-preview-button-note", { button: t("button-opt-out") })}</i>`;
   if (photo) {
@@ -145,7 +154,9 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
       inline_keyboard: [[{ text: t("broadcast-button-send", { count: preview.recipients }), callback_data: `${DIALOG_DATA}send` }], [cancelButton]],
     },
   });
-  const confirm = await conversation.waitUntil((update) => mine(update) && (cancelled(update) || update.callbackQuery?.data === `${DIALOG_DATA}send`), { next: true });
+  const confirm = await conversation.waitUntil((update) => mine(update) && (cancelled(update) || update.callbackQuery?.data === `${DIALOG_DATA}send`), {
+    next: true,
+  });
   if (cancelled(confirm)) return stop(confirm);
   await confirm.answerCallbackQuery();
 
@@ -156,7 +167,12 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
 }
 
 /** The organiser's last look before sending: who gets it, who does not, what Viber will bill. */
-function previewSummary(preview: AudiencePreview, audienceName: string, hasPhoto: boolean, t: (key: string, args?: Record<string, string | number>) => string): string {
+function previewSummary(
+  preview: AudiencePreview,
+  audienceName: string,
+  hasPhoto: boolean,
+  t: (key: string, args?: Record<string, string | number>) => string,
+): string {
   const lines = [
     `<b>${escapeHtml(t("broadcast-preview-title"))}</b>`,
     escapeHtml(t("broadcast-preview-audience", { audience: audienceName })),

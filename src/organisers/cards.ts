@@ -140,7 +140,11 @@ export class CardDesk {
       if (report.photos.length > 0 && plainLength(cardModel(report, this.options.content, this.options.locale, this.t)) <= TELEGRAM_CAPTION_LIMIT) {
         await api.editMessageCaption(card.chatId, card.messageId, { caption: html, parse_mode: "HTML", reply_markup: keyboard });
       } else {
-        await api.editMessageText(card.chatId, card.messageId, html, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+        await api.editMessageText(card.chatId, card.messageId, html, {
+          parse_mode: "HTML",
+          reply_markup: keyboard,
+          link_preview_options: { is_disabled: true },
+        });
       }
     } catch (error) {
       const failure = toDeliveryError(error);

@@ -42,7 +42,9 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
   });
 
   const routed = new Set(options.routedChatIds ?? []);
-  const group = composer.filter((ctx) => ctx.chat !== undefined && ((options.chatId !== undefined && ctx.chat.id === options.chatId) || routed.has(ctx.chat.id)));
+  const group = composer.filter(
+    (ctx) => ctx.chat !== undefined && ((options.chatId !== undefined && ctx.chat.id === options.chatId) || routed.has(ctx.chat.id)),
+  );
 
   const explain = (ref: string, result: ActionResult): string => {
     if (result.ok) return t("group-status-changed", { ref, status: t(`status-${result.report.status}`) });
@@ -87,13 +89,18 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     await ctx.reply(escapeHtml(explain(ref, result)), { parse_mode: "HTML" });
   });
 
-  for (const [command, banned] of [["ban", true], ["unban", false]] as const) {
+  for (const [command, banned] of [
+    ["ban", true],
+    ["unban", false],
+  ] as const) {
     group.command(command, async (ctx) => {
       const target = ctx.match.trim().split(/\s+/)[0] ?? "";
       if (!target) return void (await ctx.reply(escapeHtml(t("group-ban-usage")), { parse_mode: "HTML" }));
       const key = await core.setBanned(target, banned);
       logger.info({ organiser: ctx.from?.id, banned, found: key !== undefined }, "ban command");
-      await ctx.reply(escapeHtml(key ? t(banned ? "group-banned" : "group-unbanned", { who: target }) : t("group-ban-unknown", { who: target })), { parse_mode: "HTML" });
+      await ctx.reply(escapeHtml(key ? t(banned ? "group-banned" : "group-unbanned", { who: target }) : t("group-ban-unknown", { who: target })), {
+        parse_mode: "HTML",
+      });
     });
   }
 

@@ -59,7 +59,11 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
   const { core, content, translator, locale, logger } = options;
   const now = options.now ?? Date.now;
   const t = (key: string, args?: Record<string, string | number>) => translator.t(locale, key, args);
-  const wordsOf = (key: string) => t(key).split(",").map((word) => word.trim().toLowerCase()).filter(Boolean);
+  const wordsOf = (key: string) =>
+    t(key)
+      .split(",")
+      .map((word) => word.trim().toLowerCase())
+      .filter(Boolean);
   const periodWords = { today: wordsOf("words-period-today"), all: wordsOf("words-period-all") };
   const html = (key: string, args?: Record<string, string | number>) => escapeHtml(t(key, args));
   const links = new LinkRegistry(options.storage);
@@ -70,10 +74,13 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
 
   group.use(conversations<Context, Context>({ storage: conversationStorage(options.storage, DIALOG_VERSION) }));
   group.use(
-    createConversation<Context, Context>((conversation, ctx) => broadcastDialog(conversation, ctx, { core, translator, locale, logger, viber: options.viber }), {
-      id: "broadcast",
-      maxMillisecondsToWait: 6 * 3600 * 1000,
-    }),
+    createConversation<Context, Context>(
+      (conversation, ctx) => broadcastDialog(conversation, ctx, { core, translator, locale, logger, viber: options.viber }),
+      {
+        id: "broadcast",
+        maxMillisecondsToWait: 6 * 3600 * 1000,
+      },
+    ),
   );
 
   group.command("broadcast", async (ctx) => {
@@ -114,7 +121,9 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
     const weeks = await weeklyTrend(core.reports, now(), TREND_WEEKS);
     const label = (at: number) => localClock(at, zone).day.slice(5).split("-").reverse().join(".");
     const bars = weeks.map((week) => ({ label: label(week.from), value: week.complaints + week.questions + week.signups }));
-    const lines = weeks.map((week) => t("stats-chart-line", { week: label(week.from), complaints: week.complaints, questions: week.questions, signups: week.signups }));
+    const lines = weeks.map((week) =>
+      t("stats-chart-line", { week: label(week.from), complaints: week.complaints, questions: week.questions, signups: week.signups }),
+    );
     await ctx.replyWithPhoto(new InputFile(barChartPng(bars), "viche-weeks.png"), {
       caption: escapeHtml([t("stats-chart-title", { weeks: TREND_WEEKS }), ...lines].join("\n")),
       parse_mode: "HTML",

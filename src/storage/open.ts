@@ -2,8 +2,7 @@ import type { Logger } from "../logger.js";
 import type { Storage } from "./storage.js";
 
 const ACCEPTED_FORMS =
-  "sqlite://./data/bot.sqlite (relative path), sqlite:///absolute/path.sqlite, sqlite://:memory:, " +
-  "redis://[user:password@]host:6379/0 or rediss://… (TLS)";
+  "sqlite://./data/bot.sqlite (relative path), sqlite:///absolute/path.sqlite, sqlite://:memory:, " + "redis://[user:password@]host:6379/0 or rediss://… (TLS)";
 
 /** Optional collaborators for `openStorage`. */
 export interface OpenStorageOptions {

@@ -97,7 +97,10 @@ export class RedisStorage implements Storage {
     }
     const client = storage.#client;
     const outcome = await Promise.race([
-      client.connect().then(() => undefined, (error: Error) => error),
+      client.connect().then(
+        () => undefined,
+        (error: Error) => error,
+      ),
       sleep(storage.#connectTimeoutMs, "timeout" as const, { ref: false }),
     ]);
     if (outcome !== undefined) {
@@ -213,14 +216,17 @@ export class RedisStorage implements Storage {
       if (left <= 0) throw new Error(`Timed out after ${waitMs} ms waiting for lock "${key}"`);
       await sleep(Math.min(left, pause * (0.5 + Math.random())));
     }
-    const renewal = setInterval(() => {
-      client
-        .eval(EXTEND_SCRIPT, { keys: [lockKey], arguments: [token, String(ttl)] })
-        .then((extended) => {
-          if (extended !== 1) this.#logger?.warn({ lock: key }, "Lost a Redis lock while its task was still running");
-        })
-        .catch((error: Error) => this.#logger?.warn({ lock: key, error: error.message }, "Could not renew a Redis lock"));
-    }, Math.max(1, Math.floor(ttl / 3)));
+    const renewal = setInterval(
+      () => {
+        client
+          .eval(EXTEND_SCRIPT, { keys: [lockKey], arguments: [token, String(ttl)] })
+          .then((extended) => {
+            if (extended !== 1) this.#logger?.warn({ lock: key }, "Lost a Redis lock while its task was still running");
+          })
+          .catch((error: Error) => this.#logger?.warn({ lock: key, error: error.message }, "Could not renew a Redis lock"));
+      },
+      Math.max(1, Math.floor(ttl / 3)),
+    );
     renewal.unref();
     try {
       return await task();

@@ -48,9 +48,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     SqliteKeyvStore.createTable(db);
     const live = "(expires IS NULL OR expires > ?)";
     this.#sql = {
-      get: db.prepare<[string, string, number], Row>(
-        `SELECT key, value FROM keyv WHERE namespace = ? AND key = ? AND ${live}`,
-      ),
+      get: db.prepare<[string, string, number], Row>(`SELECT key, value FROM keyv WHERE namespace = ? AND key = ? AND ${live}`),
       set: db.prepare<[string, string, string, number | null]>(
         `INSERT INTO keyv (namespace, key, value, expires) VALUES (?, ?, ?, ?)
          ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value, expires = excluded.expires`,
@@ -58,9 +56,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
       delete: db.prepare<[string, string]>("DELETE FROM keyv WHERE namespace = ? AND key = ?"),
       purge: db.prepare<[string, number]>("DELETE FROM keyv WHERE namespace = ? AND expires <= ?"),
       clear: db.prepare<[string]>("DELETE FROM keyv WHERE namespace = ?"),
-      firstPage: db.prepare<[string, number, number], Row>(
-        `SELECT key, value FROM keyv WHERE namespace = ? AND ${live} ORDER BY key LIMIT ?`,
-      ),
+      firstPage: db.prepare<[string, number, number], Row>(`SELECT key, value FROM keyv WHERE namespace = ? AND ${live} ORDER BY key LIMIT ?`),
       nextPage: db.prepare<[string, string, number, number], Row>(
         `SELECT key, value FROM keyv WHERE namespace = ? AND key > ? AND ${live} ORDER BY key LIMIT ?`,
       ),

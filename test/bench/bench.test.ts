@@ -52,7 +52,14 @@ describe("benchmark harness (tiny counts)", () => {
   }, 90_000);
 
   it("growth: a populated store, the mixed load and each complaint step run without a fault", async () => {
-    const point = await growthPoint(context, 200, { ...GROWTH_SIZES.quick, populations: [200], warmupUpdates: 10, mixedUpdates: 40, flowResidents: 3, mixedMaxMs: 20_000 });
+    const point = await growthPoint(context, 200, {
+      ...GROWTH_SIZES.quick,
+      populations: [200],
+      warmupUpdates: 10,
+      mixedUpdates: 40,
+      flowResidents: 3,
+      mixedMaxMs: 20_000,
+    });
     expect(point.steps.map((step) => step.updates)).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
     expect(point.mixed.updates).toBe(40);
     expect(point.scans.reportsInJoinWindow).toBeGreaterThan(0);
@@ -75,12 +82,16 @@ describe("benchmark harness (tiny counts)", () => {
     expect(broadcast).toMatchObject({ expected: 40, delivered: 40, duplicates: 0, lost: 0, pending: 0, failed: 0, rateLimited: 0 });
   }, 90_000);
 
-  it.skipIf(!redisServerInstalled())("two instances: both Viche processes on one Redis answer every update", async () => {
-    const run = await instancesRun(context, 2, 40, 20_000);
-    expect(run.updates).toBe(40);
-    expect(run.health).toMatchObject({ non200: 0, doubleFaults: 0, loggedErrors: 0 });
-    expect(run.health.sessions.divergences).toBe(0);
-  }, 90_000);
+  it.skipIf(!redisServerInstalled())(
+    "two instances: both Viche processes on one Redis answer every update",
+    async () => {
+      const run = await instancesRun(context, 2, 40, 20_000);
+      expect(run.updates).toBe(40);
+      expect(run.health).toMatchObject({ non200: 0, doubleFaults: 0, loggedErrors: 0 });
+      expect(run.health.sessions.divergences).toBe(0);
+    },
+    90_000,
+  );
 
   it("the table renders every row with its verdict", () => {
     const rows = [

@@ -94,7 +94,8 @@ export async function startSut(options: SutOptions): Promise<Sut> {
     return new Promise((resolve, reject) => {
       if (child.exitCode !== null || !child.connected) return reject(new Error("measured process is not running"));
       waiting.set(id, {
-        resolve: (answer) => (answer.type === expect ? resolve(answer as Extract<SutAnswer, { type: T }>) : reject(new Error(`expected ${expect}, got ${answer.type}`))),
+        resolve: (answer) =>
+          answer.type === expect ? resolve(answer as Extract<SutAnswer, { type: T }>) : reject(new Error(`expected ${expect}, got ${answer.type}`)),
         reject,
       });
       child.send({ ...body, id } as SutRequest);

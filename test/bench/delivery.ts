@@ -61,7 +61,7 @@ export function idealGroupMs(count: number, limits: LimitModel = TELEGRAM_LIMITS
   const model = new LimitSimulator(limits);
   let now = 0;
   let first: number | undefined;
-  for (let sent = 0; sent < count; ) {
+  for (let sent = 0; sent < count;) {
     if (model.admit(ORGANISERS_CHAT_ID, now) === undefined) {
       first ??= now;
       sent += 1;
@@ -151,7 +151,15 @@ export function simulateGroupBurst(pacing: string, pacer: PacerLike, cards: numb
     }
   }
   const taken = last - (first ?? 0);
-  return { pacing, cards, sends, rateLimited, lost: cards - delivered, minutes: Math.round((taken / 60_000) * 10) / 10, fractionOfLimit: taken > 0 ? idealGroupMs(cards, limits) / taken : 1 };
+  return {
+    pacing,
+    cards,
+    sends,
+    rateLimited,
+    lost: cards - delivered,
+    minutes: Math.round((taken / 60_000) * 10) / 10,
+    fractionOfLimit: taken > 0 ? idealGroupMs(cards, limits) / taken : 1,
+  };
 }
 
 /** The fake-clock group burst with Viche's pacing (20 a minute and 1 a second to the group). */
@@ -234,7 +242,11 @@ export async function groupBurstRun(context: BenchContext, count: number): Promi
 /** Real-time broadcast to `residents` residents with the limits (double and pacing) scaled by `scale`. */
 export async function broadcastRun(context: BenchContext, residents: number, scale: number): Promise<DeliveryRun> {
   const limits: LimitModel = { perChatPerSecond: 1, perGroupPerMinute: 20 * scale, globalPerSecond: 30 * scale };
-  const pacing: PacingLimits = { group: { limit: 20 * scale, windowMs: 60_000 }, resident: { limit: 1, windowMs: 1000 }, global: { limit: 30 * scale, windowMs: 1000 } };
+  const pacing: PacingLimits = {
+    group: { limit: 20 * scale, windowMs: 60_000 },
+    resident: { limit: 1, windowMs: 1000 },
+    global: { limit: 30 * scale, windowMs: 1000 },
+  };
   const double = await startDouble({ ...limits });
   const dir = mkdtempSync(join(tmpdir(), "viche-bench-broadcast-"));
   const base = 40_000_000;
@@ -250,13 +262,19 @@ export async function broadcastRun(context: BenchContext, residents: number, sca
     const { broadcast, total } = await sut.request({ type: "broadcast", text }, "broadcast");
     const bound = (total / limits.globalPerSecond) * 1000 * 3 + 30_000;
     const activeSut = sut;
-    await waitUntil(async () => {
-      const { counts } = await activeSut.request({ type: "broadcast-counts", broadcast }, "broadcast-counts");
-      return counts.settled + counts.skipped >= total;
-    }, bound, 250);
+    await waitUntil(
+      async () => {
+        const { counts } = await activeSut.request({ type: "broadcast-counts", broadcast }, "broadcast-counts");
+        return counts.settled + counts.skipped >= total;
+      },
+      bound,
+      250,
+    );
     const { counts } = await sut.request({ type: "broadcast-counts", broadcast }, "broadcast-counts");
     const outbox = await sut.request({ type: "outbox" }, "outbox");
-    const calls = double.calls.slice(callsBefore).filter((call) => call.method === "sendMessage" && Number(call.params["chat_id"]) >= base && Number(call.params["chat_id"]) < base + residents);
+    const calls = double.calls
+      .slice(callsBefore)
+      .filter((call) => call.method === "sendMessage" && Number(call.params["chat_id"]) >= base && Number(call.params["chat_id"]) < base + residents);
     const ok = calls.filter((call) => call.ok && String(call.params["text"] ?? "").includes("bench"));
     const recipients = new Set(ok.map((call) => Number(call.params["chat_id"])));
     const seconds = ok.length > 1 ? ((ok.at(-1)?.time ?? 0) - (ok[0]?.time ?? 0)) / 1000 : 0;

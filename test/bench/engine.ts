@@ -16,7 +16,18 @@ import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { cpuMs, type Sut } from "./child.js";
 import { closedLoop, openLoop, WebhookClient, type Latencies } from "./load.js";
 import { median } from "./report.js";
-import { doubleFaults, doubleFaultSamples, redundantEdits, mb, rateLimited, sampleRss, startDouble, startMeasured, waitForOutbox, type BenchContext } from "./stage.js";
+import {
+  doubleFaults,
+  doubleFaultSamples,
+  redundantEdits,
+  mb,
+  rateLimited,
+  sampleRss,
+  startDouble,
+  startMeasured,
+  waitForOutbox,
+  type BenchContext,
+} from "./stage.js";
 import { registerResidents, ReplyTracker, Workload, type SessionStats } from "./workload.js";
 
 /** Sizes of the engine scenario. */
@@ -169,7 +180,14 @@ export async function engineRuns(context: BenchContext, specs: readonly EngineSp
       await new Promise((resolve) => setTimeout(resolve, 1000));
       contestant.idleRss = (await sut.usage()).rss;
       context.log(`  ${spec.label}: warm-up ${sizes.warmupUpdates} updates`);
-      await closedLoop({ client, workload: warmup, ...(tracker ? { tracker } : {}), connections: sizes.connections, maxUpdates: sizes.warmupUpdates, maxMs: sizes.sliceMaxMs });
+      await closedLoop({
+        client,
+        workload: warmup,
+        ...(tracker ? { tracker } : {}),
+        connections: sizes.connections,
+        maxUpdates: sizes.warmupUpdates,
+        maxMs: sizes.sliceMaxMs,
+      });
       if (spec.kind === "viche") await waitForOutbox(sut, 10_000);
     }
 
@@ -181,7 +199,14 @@ export async function engineRuns(context: BenchContext, specs: readonly EngineSp
         const { sut, client, workload, tracker, spec } = contestant;
         const rss = sampleRss(sut);
         const before = await sut.usage();
-        const run = await closedLoop({ client, workload, ...(tracker ? { tracker } : {}), connections: sizes.connections, maxUpdates: sizes.sliceUpdates, maxMs: sizes.sliceMaxMs });
+        const run = await closedLoop({
+          client,
+          workload,
+          ...(tracker ? { tracker } : {}),
+          connections: sizes.connections,
+          maxUpdates: sizes.sliceUpdates,
+          maxMs: sizes.sliceMaxMs,
+        });
         // The cards and other deliveries these updates caused are part of their cost.
         if (spec.kind === "viche") await waitForOutbox(sut, 10_000);
         const after = await sut.usage();
@@ -193,7 +218,10 @@ export async function engineRuns(context: BenchContext, specs: readonly EngineSp
           cpuMsPerUpdate: cpuMs(before, after) / Math.max(1, run.updates),
           generatorCpuMsPerUpdate: run.generatorCpuMs / Math.max(1, run.updates),
           ...(after.writes > 0
-            ? { writesPerUpdate: (after.writes - before.writes) / Math.max(1, run.updates), writeMsPerUpdate: (after.writeMs - before.writeMs) / Math.max(1, run.updates) }
+            ? {
+                writesPerUpdate: (after.writes - before.writes) / Math.max(1, run.updates),
+                writeMsPerUpdate: (after.writeMs - before.writeMs) / Math.max(1, run.updates),
+              }
             : {}),
         });
       }
@@ -256,7 +284,10 @@ export async function engineRuns(context: BenchContext, specs: readonly EngineSp
           loggedErrors: sut.logCounts.error,
           sessions: { ...contestant.workload.stats },
           messagesSent: double.sentMessages.length,
-          apiCallsPerUpdate: callsPerUpdate(double, sizes.warmupUpdates + slices.reduce((sum, slice) => sum + slice.updates, 0) + (contestant.open?.updates ?? 0)),
+          apiCallsPerUpdate: callsPerUpdate(
+            double,
+            sizes.warmupUpdates + slices.reduce((sum, slice) => sum + slice.updates, 0) + (contestant.open?.updates ?? 0),
+          ),
         },
       });
     }

@@ -94,7 +94,14 @@ function complaintIntents(i: number): Intent[] {
 }
 
 /** Every resident advances one step of the complaint together; each step's CPU is read separately. */
-async function measureSteps(sut: Sut, double: TelegramDouble, client: WebhookClient, workload: Workload, sizes: GrowthSizes, base: number): Promise<StepCost[]> {
+async function measureSteps(
+  sut: Sut,
+  double: TelegramDouble,
+  client: WebhookClient,
+  workload: Workload,
+  sizes: GrowthSizes,
+  base: number,
+): Promise<StepCost[]> {
   const tracker = new ReplyTracker(double);
   const stats: SessionStats = { sessions: 0, updates: 0, divergences: 0, skipped: 0, joins: 0 };
   const sessions = Array.from({ length: sizes.flowResidents }, (_, i) => {
@@ -141,7 +148,12 @@ async function timeScans(path: string, now: number): Promise<ScanTimings> {
   const storage = new SqliteStorage(path);
   try {
     const reports = new ReportRepository(storage);
-    const draft = { category: "roads", settlement: "Малин", text: "яма дорога ремонт місяць відповідь громада", resident: { channel: "telegram" as const, id: "1" } };
+    const draft = {
+      category: "roads",
+      settlement: "Малин",
+      text: "яма дорога ремонт місяць відповідь громада",
+      resident: { channel: "telegram" as const, id: "1" },
+    };
     const time = async (task: () => Promise<unknown>) => {
       const runs: number[] = [];
       for (let i = 0; i < 3; i += 1) {
@@ -220,7 +232,12 @@ export async function growthPoint(context: BenchContext, residents: number, size
       },
       idleRssMb: mb(idle.rss),
       peakRssMb: mb(Math.max(peak, after.rss)),
-      mixed: { updates: run.updates, updatesPerSecond: run.updates / (run.wallMs / 1000), cpuMsPerUpdate: cpuMs(before, after) / Math.max(1, run.updates), p99Ms: run.latencies.p99 },
+      mixed: {
+        updates: run.updates,
+        updatesPerSecond: run.updates / (run.wallMs / 1000),
+        cpuMsPerUpdate: cpuMs(before, after) / Math.max(1, run.updates),
+        p99Ms: run.latencies.p99,
+      },
       steps,
       scans,
       tgUpdateBytesPerUpdate: tg ? tg.bytes / tg.rows : 0,

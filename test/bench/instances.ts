@@ -18,7 +18,14 @@ export interface InstancesRun {
   /** CPU of all Viche processes per update. */
   readonly cpuMsPerUpdate: number;
   readonly p99Ms: number;
-  readonly health: { readonly non200: number; readonly doubleFaults: number; readonly faultSamples: string[]; readonly redundantEdits: number; readonly loggedErrors: number; readonly sessions: SessionStats };
+  readonly health: {
+    readonly non200: number;
+    readonly doubleFaults: number;
+    readonly faultSamples: string[];
+    readonly redundantEdits: number;
+    readonly loggedErrors: number;
+    readonly sessions: SessionStats;
+  };
 }
 
 /** Viche on Redis with `processes` processes behind one round-robin client. */
@@ -34,7 +41,10 @@ export async function instancesRun(context: BenchContext, processes: number, upd
     registerResidents(double, workload);
     registerResidents(double, warmup);
     for (let i = 0; i < processes; i += 1) suts.push(await startMeasured(context, { kind: "viche", double, storageUrl: redis.url }));
-    const client = new WebhookClient(suts.map((sut) => sut.port), 32);
+    const client = new WebhookClient(
+      suts.map((sut) => sut.port),
+      32,
+    );
     const tracker = new ReplyTracker(double);
     await closedLoop({ client, workload: warmup, tracker, connections: 32, maxUpdates: 400, maxMs });
     for (const sut of suts) await waitForOutbox(sut, 10_000);
@@ -53,7 +63,14 @@ export async function instancesRun(context: BenchContext, processes: number, upd
       updatesPerSecond: run.updates / (run.wallMs / 1000),
       cpuMsPerUpdate: cpu / Math.max(1, run.updates),
       p99Ms: run.latencies.p99,
-      health: { non200: client.failures(), doubleFaults: doubleFaults(double), faultSamples: doubleFaultSamples(double), redundantEdits: redundantEdits(double), loggedErrors: suts.reduce((sum, sut) => sum + sut.logCounts.error, 0), sessions: { ...workload.stats } },
+      health: {
+        non200: client.failures(),
+        doubleFaults: doubleFaults(double),
+        faultSamples: doubleFaultSamples(double),
+        redundantEdits: redundantEdits(double),
+        loggedErrors: suts.reduce((sum, sut) => sum + sut.logCounts.error, 0),
+        sessions: { ...workload.stats },
+      },
     };
   } finally {
     for (const sut of suts) await sut.stop().catch(() => undefined);

@@ -25,16 +25,90 @@ const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
 /** Where generated residents' reports come from: categories, places, words. */
 const CATEGORIES = ["roads", "utilities", "medicine", "schools", "water", "lighting", "transport", "environment", "pensions", "authorities", "other"];
 const PLACES = [
-  "Коростишів", "Бердичів", "Новоград-Волинський", "Малин", "Овруч", "Радомишль", "Баранівка", "Черняхів", "Коростень", "Андрушівка",
-  "Чуднів", "Ємільчине", "Олевськ", "Лугини", "Народичі", "Попільня", "Брусилів", "Хорошів", "Пулини", "Ружин", "Любар", "Романів",
-  "Житомир", "Оліївка", "Станишівка", "Тетерівка", "Глибочиця", "Вільськ", "Озерне", "Іршанськ", "Довбиш", "Миропіль", "Червоне", "Гришківці",
+  "Коростишів",
+  "Бердичів",
+  "Новоград-Волинський",
+  "Малин",
+  "Овруч",
+  "Радомишль",
+  "Баранівка",
+  "Черняхів",
+  "Коростень",
+  "Андрушівка",
+  "Чуднів",
+  "Ємільчине",
+  "Олевськ",
+  "Лугини",
+  "Народичі",
+  "Попільня",
+  "Брусилів",
+  "Хорошів",
+  "Пулини",
+  "Ружин",
+  "Любар",
+  "Романів",
+  "Житомир",
+  "Оліївка",
+  "Станишівка",
+  "Тетерівка",
+  "Глибочиця",
+  "Вільськ",
+  "Озерне",
+  "Іршанськ",
+  "Довбиш",
+  "Миропіль",
+  "Червоне",
+  "Гришківці",
 ];
 const WORDS = [
-  "дорога", "яма", "ліхтар", "вода", "труба", "автобус", "школа", "лікарня", "сміття", "тариф", "дах", "міст", "тротуар", "зупинка", "світло",
-  "опалення", "колодязь", "аптека", "пенсія", "довідка", "черга", "рейс", "паркан", "сквер", "дитячий", "майданчик", "каналізація", "газ",
-  "термін", "ремонт", "тиждень", "місяць", "відповідь", "громада", "староста", "вулиця", "будинок", "під'їзд", "двір", "люди", "діти",
+  "дорога",
+  "яма",
+  "ліхтар",
+  "вода",
+  "труба",
+  "автобус",
+  "школа",
+  "лікарня",
+  "сміття",
+  "тариф",
+  "дах",
+  "міст",
+  "тротуар",
+  "зупинка",
+  "світло",
+  "опалення",
+  "колодязь",
+  "аптека",
+  "пенсія",
+  "довідка",
+  "черга",
+  "рейс",
+  "паркан",
+  "сквер",
+  "дитячий",
+  "майданчик",
+  "каналізація",
+  "газ",
+  "термін",
+  "ремонт",
+  "тиждень",
+  "місяць",
+  "відповідь",
+  "громада",
+  "староста",
+  "вулиця",
+  "будинок",
+  "під'їзд",
+  "двір",
+  "люди",
+  "діти",
 ];
-const STATUSES: ReadonlyArray<[ReportStatus, number]> = [["new", 0.4], ["in_progress", 0.2], ["resolved", 0.3], ["rejected", 0.1]];
+const STATUSES: ReadonlyArray<[ReportStatus, number]> = [
+  ["new", 0.4],
+  ["in_progress", 0.2],
+  ["resolved", 0.3],
+  ["rejected", 0.1],
+];
 
 /** What to generate. */
 export interface PopulationOptions {
@@ -55,7 +129,15 @@ function sentence(rand: () => number, words: number): string {
  * Writes one resident with one report (80 % complaints, 10 % questions, 10 % sign-ups), as Viche
  * would have stored them after the resident filed it and organisers worked on it.
  */
-async function addResident(storage: Storage, residents: ResidentRepository, reports: ReportRepository, translator: Translator, rand: () => number, i: number, options: PopulationOptions): Promise<void> {
+async function addResident(
+  storage: Storage,
+  residents: ResidentRepository,
+  reports: ReportRepository,
+  translator: Translator,
+  rand: () => number,
+  i: number,
+  options: PopulationOptions,
+): Promise<void> {
   const locale = rand() < 0.9 ? "uk" : "en";
   const ref = { channel: "telegram" as const, id: String(options.base + i) };
   const createdAt = Math.floor(options.now - rand() * (options.reportDays ?? 60) * DAY_MS);
@@ -108,7 +190,9 @@ async function addResident(storage: Storage, residents: ResidentRepository, repo
   }
   // What every resident has after any answer with the main menu: the buttons they last saw.
   const t = (key: string) => translator.t(locale, key);
-  resident.lastButtons = mainMenuButtons(t).flat().map((button) => ({ label: button.label, data: button.data }));
+  resident.lastButtons = mainMenuButtons(t)
+    .flat()
+    .map((button) => ({ label: button.label, data: button.data }));
   await residents.save(resident);
 }
 
@@ -120,7 +204,8 @@ export async function populate(storage: Storage, options: PopulationOptions, par
   const rand = random(options.seed);
   for (let start = 0; start < options.count; start += parallel) {
     const batch: Array<Promise<void>> = [];
-    for (let i = start; i < Math.min(options.count, start + parallel); i += 1) batch.push(addResident(storage, residents, reports, translator, rand, i, options));
+    for (let i = start; i < Math.min(options.count, start + parallel); i += 1)
+      batch.push(addResident(storage, residents, reports, translator, rand, i, options));
     await Promise.all(batch);
     if (onBatch && (start + parallel) % 1000 < parallel) await onBatch(Math.min(options.count, start + parallel));
   }
@@ -245,12 +330,17 @@ export function sqliteFootprint(path: string): SqliteFootprint {
     const freePages = Number(db.pragma("freelist_count", { simple: true }));
     const tables: Record<string, number> = {};
     try {
-      for (const row of db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name").all() as Array<{ name: string; bytes: number }>) tables[row.name] = row.bytes;
+      for (const row of db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name").all() as Array<{ name: string; bytes: number }>)
+        tables[row.name] = row.bytes;
     } catch {
       // dbstat is not compiled in: only the file size is known
     }
     const namespaces: Record<string, { rows: number; bytes: number }> = {};
-    for (const row of db.prepare("SELECT namespace, count(*) AS rows, sum(length(key) + length(value)) AS bytes FROM keyv GROUP BY namespace").all() as Array<{ namespace: string; rows: number; bytes: number }>) {
+    for (const row of db.prepare("SELECT namespace, count(*) AS rows, sum(length(key) + length(value)) AS bytes FROM keyv GROUP BY namespace").all() as Array<{
+      namespace: string;
+      rows: number;
+      bytes: number;
+    }>) {
       namespaces[row.namespace] = { rows: row.rows, bytes: row.bytes };
     }
     const indexes: Record<string, number> = {};
@@ -264,7 +354,10 @@ export function sqliteFootprint(path: string): SqliteFootprint {
 }
 
 /** Redis memory per resident with one report: INFO used_memory before and after populating a fresh server. */
-export async function redisFootprint(url: string, count: number): Promise<{ residents: number; usedMemoryBytes: number; bytesPerResidentWithReport: number; residentKeyBytes: number; reportKeyBytes: number }> {
+export async function redisFootprint(
+  url: string,
+  count: number,
+): Promise<{ residents: number; usedMemoryBytes: number; bytesPerResidentWithReport: number; residentKeyBytes: number; reportKeyBytes: number }> {
   const { createClient } = await import("@keyv/redis");
   const { RedisStorage } = await import("../../src/storage/redis.js");
   const client = createClient({ url });

@@ -45,7 +45,11 @@ export interface ProfileSummary {
 export function categoryOf(module: string, functionName: string): string {
   if (/^src\/storage\//.test(module) || /^pkg:(keyv|@keyv\/|@redis\/|better-sqlite3)/.test(module)) return "storage (SQLite/Redis, keyv, serialisation)";
   if (/^pkg:(grammy|@grammyjs\/|node-fetch|abort-controller|event-target-shim)/.test(module)) return "grammY (middleware, Bot API client, node-fetch)";
-  if (/^node:(_http|net|internal\/stream|internal\/streams|stream)/.test(module) || /^(writev|writeUtf8String|writeLatin1String|writeBuffer)$/.test(functionName)) return "HTTP and sockets (Node)";
+  if (
+    /^node:(_http|net|internal\/stream|internal\/streams|stream)/.test(module) ||
+    /^(writev|writeUtf8String|writeLatin1String|writeBuffer)$/.test(functionName)
+  )
+    return "HTTP and sockets (Node)";
   if (/^src\//.test(module) || /^pkg:(@fluent|zod|libphonenumber-js|pino)/.test(module)) return "Viche code (core, transports, server, logging, locales)";
   if (module === "(garbage collector)") return "garbage collection";
   return "other (Node internals, module loading)";
@@ -101,7 +105,14 @@ export function summariseProfile(file: string, top = 25): ProfileSummary {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10, share: Math.round((us / Math.max(1, total)) * 1000) / 10 }));
-  return { file, totalMs: Math.round(total / 1000), idleMs: Math.round(idle / 1000), functions: lines(functions), modules: lines(modules), categories: lines(categories) };
+  return {
+    file,
+    totalMs: Math.round(total / 1000),
+    idleMs: Math.round(idle / 1000),
+    functions: lines(functions),
+    modules: lines(modules),
+    categories: lines(categories),
+  };
 }
 
 /** The profiles in a folder (recursively), newest last. */
@@ -117,7 +128,8 @@ export function profilesIn(dir: string): string[] {
 
 /** A summary as text. */
 export function formatSummary(summary: ProfileSummary): string {
-  const rows = (lines: ProfileLine[]) => lines.map((line) => `  ${line.share.toFixed(1).padStart(5)}%  ${line.ms.toFixed(0).padStart(7)} ms  ${line.name}`).join("\n");
+  const rows = (lines: ProfileLine[]) =>
+    lines.map((line) => `  ${line.share.toFixed(1).padStart(5)}%  ${line.ms.toFixed(0).padStart(7)} ms  ${line.name}`).join("\n");
   return `${summary.file}\n  busy ${summary.totalMs} ms (idle ${summary.idleMs} ms)\n by kind of work (self time):\n${rows(summary.categories)}\n by module (self time):\n${rows(summary.modules)}\n by function (self time):\n${rows(summary.functions)}`;
 }
 

@@ -37,6 +37,13 @@ export type SutAnswer =
       readonly type: "broadcast-counts";
       readonly counts: { enqueued: number; settled: number; skipped: number; sent: number; failed: number; optedOut: number };
     }
-  | { readonly id: number; readonly type: "outbox"; readonly pendingLanes: number; readonly pendingItems: number; readonly pendingGroupItems: number; readonly failed: number }
+  | {
+      readonly id: number;
+      readonly type: "outbox";
+      readonly pendingLanes: number;
+      readonly pendingItems: number;
+      readonly pendingGroupItems: number;
+      readonly failed: number;
+    }
   | { readonly id: number; readonly type: "stopped" }
   | { readonly id: number; readonly type: "error"; readonly message: string };

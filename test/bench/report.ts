@@ -67,9 +67,30 @@ export function engineRows(runs: EngineRun[]): Row[] {
       holds: undefined,
     });
   }
-  if (ups.length > 0) rows.push({ section: "1 engine", metric: "Viche on SQLite / bare, updates/s: median (each round)", value: `${fmt(median(ups))} (${list(ups)})`, target: "≥ 0.5", holds: median(ups) >= 0.5 });
-  if (redisUps.length > 0) rows.push({ section: "1 engine", metric: "Viche on Redis / bare, updates/s: median (each round)", value: `${fmt(median(redisUps))} (${list(redisUps)})`, target: "", holds: undefined });
-  if (cpu.length > 0) rows.push({ section: "1 engine", metric: "CPU per update / bare's: SQLite | Redis (medians)", value: `${fmt(median(cpu), 1)} | ${redisCpu.length ? fmt(median(redisCpu), 1) : "-"}`, target: "", holds: undefined });
+  if (ups.length > 0)
+    rows.push({
+      section: "1 engine",
+      metric: "Viche on SQLite / bare, updates/s: median (each round)",
+      value: `${fmt(median(ups))} (${list(ups)})`,
+      target: "≥ 0.5",
+      holds: median(ups) >= 0.5,
+    });
+  if (redisUps.length > 0)
+    rows.push({
+      section: "1 engine",
+      metric: "Viche on Redis / bare, updates/s: median (each round)",
+      value: `${fmt(median(redisUps))} (${list(redisUps)})`,
+      target: "",
+      holds: undefined,
+    });
+  if (cpu.length > 0)
+    rows.push({
+      section: "1 engine",
+      metric: "CPU per update / bare's: SQLite | Redis (medians)",
+      value: `${fmt(median(cpu), 1)} | ${redisCpu.length ? fmt(median(redisCpu), 1) : "-"}`,
+      target: "",
+      holds: undefined,
+    });
   for (const run of runs) {
     if (!run.openLoop) continue;
     const viche = run.kind === "viche";
@@ -83,19 +104,43 @@ export function engineRows(runs: EngineRun[]): Row[] {
   }
   for (const run of runs) {
     const viche = run.kind === "viche";
-    rows.push({ section: "1 engine", metric: `${run.label}: RSS idle / peak under load, MB`, value: `${run.memory.idleRssMb} / ${run.memory.peakRssMb}`, target: viche ? "idle ≤ 150" : "", holds: viche ? run.memory.idleRssMb <= 150 : undefined });
+    rows.push({
+      section: "1 engine",
+      metric: `${run.label}: RSS idle / peak under load, MB`,
+      value: `${run.memory.idleRssMb} / ${run.memory.peakRssMb}`,
+      target: viche ? "idle ≤ 150" : "",
+      holds: viche ? run.memory.idleRssMb <= 150 : undefined,
+    });
   }
   const bad = runs.reduce((sum, run) => sum + run.health.non200 + run.health.doubleFaults + run.health.loggedErrors + run.health.sessions.divergences, 0);
-  rows.push({ section: "1 engine", metric: "non-200 answers + double refusals + logged errors + script divergences (all processes)", value: String(bad), target: "0", holds: bad === 0 });
+  rows.push({
+    section: "1 engine",
+    metric: "non-200 answers + double refusals + logged errors + script divergences (all processes)",
+    value: String(bad),
+    target: "0",
+    holds: bad === 0,
+  });
   rows.push({
     section: "1 engine",
     metric: "Bot API calls per update: " + runs.map((run) => run.label).join(" | "),
-    value: runs.map((run) => Object.entries(run.health.apiCallsPerUpdate).map(([method, n]) => `${method} ${fmt(n)}`).join(", ")).join(" | "),
+    value: runs
+      .map((run) =>
+        Object.entries(run.health.apiCallsPerUpdate)
+          .map(([method, n]) => `${method} ${fmt(n)}`)
+          .join(", "),
+      )
+      .join(" | "),
     target: "",
     holds: undefined,
   });
   const redundant = runs.reduce((sum, run) => sum + run.health.redundantEdits, 0);
-  rows.push({ section: "1 engine", metric: "card edits that changed nothing (400 \"message is not modified\"), all processes", value: String(redundant), target: "", holds: undefined });
+  rows.push({
+    section: "1 engine",
+    metric: 'card edits that changed nothing (400 "message is not modified"), all processes',
+    value: String(redundant),
+    target: "",
+    holds: undefined,
+  });
   return rows;
 }
 
@@ -117,7 +162,13 @@ export function growthRows(points: GrowthPoint[], redis: Awaited<ReturnType<type
   }
   if (first && last && last !== first) {
     const growth = last.mixed.cpuMsPerUpdate / first.mixed.cpuMsPerUpdate;
-    rows.push({ section: "2 growth", metric: `CPU per update (mixed), ${last.residents} / ${first.residents} residents`, value: fmt(growth, 1), target: "< 2", holds: growth < 2 });
+    rows.push({
+      section: "2 growth",
+      metric: `CPU per update (mixed), ${last.residents} / ${first.residents} residents`,
+      value: fmt(growth, 1),
+      target: "< 2",
+      holds: growth < 2,
+    });
     const steps = last.steps.map((step) => {
       const base = first.steps.find((s) => s.step === step.step);
       return `${step.step} ${fmt(step.cpuMsPerUpdate / (base?.cpuMsPerUpdate ?? NaN), 1)}`;
@@ -130,14 +181,46 @@ export function growthRows(points: GrowthPoint[], redis: Awaited<ReturnType<type
       target: "",
       holds: undefined,
     });
-    rows.push({ section: "2 growth", metric: `daily idle-report digest scan, ms at ${points.map((p) => p.residents).join(" / ")}`, value: points.map((p) => fmt(p.scans.idleDigestMs, 0)).join(" / "), target: "", holds: undefined });
+    rows.push({
+      section: "2 growth",
+      metric: `daily idle-report digest scan, ms at ${points.map((p) => p.residents).join(" / ")}`,
+      value: points.map((p) => fmt(p.scans.idleDigestMs, 0)).join(" / "),
+      target: "",
+      holds: undefined,
+    });
   }
   if (last) {
-    rows.push({ section: "2 growth", metric: `SQLite bytes per resident with one report (${last.residents} residents)`, value: `${fmt(last.storage.bytesPerResidentWithReport, 0)} (records: resident ${fmt(last.storage.residentRecordBytes, 0)}, report ${fmt(last.storage.reportRecordBytes, 0)})`, target: "≤ 4096", holds: last.storage.bytesPerResidentWithReport <= 4096 });
-    rows.push({ section: "2 growth", metric: "bytes kept 26 h per processed update (dedupe record, logical)", value: fmt(last.tgUpdateBytesPerUpdate, 0), target: "", holds: undefined });
-    for (const point of points) rows.push({ section: "2 growth", metric: `RSS with ${point.residents} residents: idle / peak under load, MB`, value: `${point.idleRssMb} / ${point.peakRssMb}`, target: "idle ≤ 150", holds: point.idleRssMb <= 150 });
+    rows.push({
+      section: "2 growth",
+      metric: `SQLite bytes per resident with one report (${last.residents} residents)`,
+      value: `${fmt(last.storage.bytesPerResidentWithReport, 0)} (records: resident ${fmt(last.storage.residentRecordBytes, 0)}, report ${fmt(last.storage.reportRecordBytes, 0)})`,
+      target: "≤ 4096",
+      holds: last.storage.bytesPerResidentWithReport <= 4096,
+    });
+    rows.push({
+      section: "2 growth",
+      metric: "bytes kept 26 h per processed update (dedupe record, logical)",
+      value: fmt(last.tgUpdateBytesPerUpdate, 0),
+      target: "",
+      holds: undefined,
+    });
+    for (const point of points)
+      rows.push({
+        section: "2 growth",
+        metric: `RSS with ${point.residents} residents: idle / peak under load, MB`,
+        value: `${point.idleRssMb} / ${point.peakRssMb}`,
+        target: "idle ≤ 150",
+        holds: point.idleRssMb <= 150,
+      });
   }
-  if (redis) rows.push({ section: "2 growth", metric: `Redis bytes per resident with one report (used_memory, ${redis.residents} residents)`, value: `${fmt(redis.bytesPerResidentWithReport, 0)} (keys: resident ${fmt(redis.residentKeyBytes, 0)}, report ${fmt(redis.reportKeyBytes, 0)})`, target: "≤ 4096", holds: redis.bytesPerResidentWithReport <= 4096 });
+  if (redis)
+    rows.push({
+      section: "2 growth",
+      metric: `Redis bytes per resident with one report (used_memory, ${redis.residents} residents)`,
+      value: `${fmt(redis.bytesPerResidentWithReport, 0)} (keys: resident ${fmt(redis.residentKeyBytes, 0)}, report ${fmt(redis.reportKeyBytes, 0)})`,
+      target: "≤ 4096",
+      holds: redis.bytesPerResidentWithReport <= 4096,
+    });
   return rows;
 }
 
@@ -186,9 +269,22 @@ export function instancesRows(runs: InstancesRun[]): Row[] {
     target: "",
     holds: undefined,
   }));
-  if (one && two) rows.push({ section: "5 two instances", metric: "two processes / one, updates/s (2 cores shared with Redis and the load generator)", value: fmt(two.updatesPerSecond / one.updatesPerSecond), target: "", holds: undefined });
+  if (one && two)
+    rows.push({
+      section: "5 two instances",
+      metric: "two processes / one, updates/s (2 cores shared with Redis and the load generator)",
+      value: fmt(two.updatesPerSecond / one.updatesPerSecond),
+      target: "",
+      holds: undefined,
+    });
   const bad = runs.reduce((sum, run) => sum + run.health.non200 + run.health.doubleFaults + run.health.loggedErrors + run.health.sessions.divergences, 0);
-  rows.push({ section: "5 two instances", metric: "non-200 + double refusals + logged errors + divergences", value: String(bad), target: "0", holds: bad === 0 });
+  rows.push({
+    section: "5 two instances",
+    metric: "non-200 + double refusals + logged errors + divergences",
+    value: String(bad),
+    target: "0",
+    holds: bad === 0,
+  });
   return rows;
 }
 
@@ -219,9 +315,27 @@ function engineExperimentRows(runs: EngineRun[]): Row[] {
       target: "",
       holds: undefined,
     },
-    { section: "experiment", metric: "updates/s: FULL | NORMAL | bare (medians, loaded in turn)", value: `${fmt(full.throughput.updatesPerSecond, 0)} | ${fmt(normal.throughput.updatesPerSecond, 0)} | ${fmt(bare?.throughput.updatesPerSecond ?? NaN, 0)}`, target: "", holds: undefined },
-    { section: "experiment", metric: "NORMAL / FULL; FULL / bare; NORMAL / bare (updates/s, medians of rounds)", value: `${fmt(median(normalOverFull))}; ${fmt(median(fullOverBare))}; ${fmt(median(normalOverBare))}`, target: "", holds: undefined },
-    { section: "experiment", metric: "CPU ms per update: FULL | NORMAL | bare", value: `${fmt(full.throughput.cpuMsPerUpdate, 3)} | ${fmt(normal.throughput.cpuMsPerUpdate, 3)} | ${fmt(bare?.throughput.cpuMsPerUpdate ?? NaN, 3)}`, target: "", holds: undefined },
+    {
+      section: "experiment",
+      metric: "updates/s: FULL | NORMAL | bare (medians, loaded in turn)",
+      value: `${fmt(full.throughput.updatesPerSecond, 0)} | ${fmt(normal.throughput.updatesPerSecond, 0)} | ${fmt(bare?.throughput.updatesPerSecond ?? NaN, 0)}`,
+      target: "",
+      holds: undefined,
+    },
+    {
+      section: "experiment",
+      metric: "NORMAL / FULL; FULL / bare; NORMAL / bare (updates/s, medians of rounds)",
+      value: `${fmt(median(normalOverFull))}; ${fmt(median(fullOverBare))}; ${fmt(median(normalOverBare))}`,
+      target: "",
+      holds: undefined,
+    },
+    {
+      section: "experiment",
+      metric: "CPU ms per update: FULL | NORMAL | bare",
+      value: `${fmt(full.throughput.cpuMsPerUpdate, 3)} | ${fmt(normal.throughput.cpuMsPerUpdate, 3)} | ${fmt(bare?.throughput.cpuMsPerUpdate ?? NaN, 3)}`,
+      target: "",
+      holds: undefined,
+    },
   ];
 }
 
@@ -231,7 +345,10 @@ export function formatTable(rows: Row[]): string {
   const widths = [10, 88, 46, 20];
   const cut = (text: string, width: number) => (text.length > width ? text : text.padEnd(width));
   const lines = [`${"section".padEnd(widths[0]!)}  ${"metric".padEnd(widths[1]!)}  ${"value".padEnd(widths[2]!)}  ${"target".padEnd(widths[3]!)}  result`];
-  for (const row of rows) lines.push(`${cut(row.section, widths[0]!)}  ${cut(row.metric, widths[1]!)}  ${cut(row.value, widths[2]!)}  ${cut(row.target, widths[3]!)}  ${mark(row.holds)}`);
+  for (const row of rows)
+    lines.push(
+      `${cut(row.section, widths[0]!)}  ${cut(row.metric, widths[1]!)}  ${cut(row.value, widths[2]!)}  ${cut(row.target, widths[3]!)}  ${mark(row.holds)}`,
+    );
   return lines.join("\n");
 }
 
@@ -245,4 +362,3 @@ export function markdownTable(rows: Row[]): string {
     ...rows.map((row) => `| ${row.section} | ${escape(row.metric)} | ${escape(row.value)} | ${escape(row.target)} | ${mark(row.holds)} |`),
   ].join("\n");
 }
-

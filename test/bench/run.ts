@@ -28,7 +28,10 @@ import type { BenchContext } from "./stage.js";
 import { startRedisServer } from "../helpers/redis-server.js";
 
 function parseArgs(argv: string[]) {
-  const only = argv.find((arg) => arg.startsWith("--only="))?.slice(7).split(",");
+  const only = argv
+    .find((arg) => arg.startsWith("--only="))
+    ?.slice(7)
+    .split(",");
   const out = argv.find((arg) => arg.startsWith("--out="))?.slice(6);
   return {
     quick: argv.includes("--quick"),
@@ -134,7 +137,11 @@ async function main(): Promise<void> {
       const profiled: BenchContext = { ...context, profileDir };
       const sizes = { ...ENGINE_SIZES.quick, rate: 0, openLoopMs: 0, rounds: 2, sliceUpdates: 1500 };
       await engineRuns(profiled, [{ label: "profile sqlite", kind: "viche", storage: "sqlite", profileName: "engine-sqlite" }], sizes);
-      await engineRuns(profiled, [{ label: "profile sqlite normal", kind: "viche", storage: "sqlite", profileName: "engine-sqlite-normal", experiment: "sqlite-normal" }], sizes);
+      await engineRuns(
+        profiled,
+        [{ label: "profile sqlite normal", kind: "viche", storage: "sqlite", profileName: "engine-sqlite-normal", experiment: "sqlite-normal" }],
+        sizes,
+      );
       await engineRuns(profiled, [{ label: "profile redis", kind: "viche", storage: "redis", profileName: "engine-redis" }], sizes);
       await engineRuns(profiled, [{ label: "profile bare", kind: "bare", storage: "none", profileName: "engine-bare" }], sizes);
       const growthSizes = GROWTH_SIZES[mode];
@@ -148,7 +155,9 @@ async function main(): Promise<void> {
   results.seconds = Math.round((performance.now() - started) / 1000);
   results.table = table;
   writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`\nViche benchmark (${mode}, ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ${results.seconds} s)\n\n${formatTable(table)}\n\nAll figures: ${args.out}\n`);
+  process.stdout.write(
+    `\nViche benchmark (${mode}, ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ${results.seconds} s)\n\n${formatTable(table)}\n\nAll figures: ${args.out}\n`,
+  );
   const missed = table.filter((row) => row.holds === false).length;
   process.stdout.write(`${table.filter((row) => row.holds === true).length} targets held, ${missed} missed\n`);
 }

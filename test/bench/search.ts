@@ -37,7 +37,8 @@ function syllableWord(rand: () => number): string {
   const vowels = "аеиоуяію";
   const syllables = 2 + Math.floor(rand() * 3);
   let word = "";
-  for (let i = 0; i < syllables; i += 1) word += (consonants[Math.floor(rand() * consonants.length)] ?? "б") + (vowels[Math.floor(rand() * vowels.length)] ?? "а");
+  for (let i = 0; i < syllables; i += 1)
+    word += (consonants[Math.floor(rand() * consonants.length)] ?? "б") + (vowels[Math.floor(rand() * vowels.length)] ?? "а");
   return word;
 }
 
@@ -108,7 +109,8 @@ function distinctWords(content: Content): number {
   const add = (text: string) => {
     for (const word of text.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)) if (word) words.add(word);
   };
-  for (const programme of Object.values(content.programmes)) for (const section of programme.sections) for (const item of section.items) add(`${item.title} ${item.text}`);
+  for (const programme of Object.values(content.programmes))
+    for (const section of programme.sections) for (const item of section.items) add(`${item.title} ${item.text}`);
   for (const topic of Object.values(content.vocabulary)) for (const phrase of [...topic.uk, ...topic.ru, ...topic.en]) add(phrase);
   return words.size;
 }

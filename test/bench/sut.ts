@@ -52,7 +52,11 @@ function send(answer: SutAnswer): void {
 function usage(): SutAnswer & { type: "usage" } {
   const cpu = process.cpuUsage();
   const memory = process.memoryUsage();
-  return { id: 0, type: "usage", usage: { user: cpu.user, system: cpu.system, rss: memory.rss, heapUsed: memory.heapUsed, writes: writes.count, writeMs: writes.ms } };
+  return {
+    id: 0,
+    type: "usage",
+    usage: { user: cpu.user, system: cpu.system, rss: memory.rss, heapUsed: memory.heapUsed, writes: writes.count, writeMs: writes.ms },
+  };
 }
 
 const SETTLEMENTS = ["Коростишів", "Бердичів", "Новоград-Волинський", "Малин", "Овруч", "Радомишль", "Баранівка", "Черняхів"];
@@ -113,7 +117,14 @@ async function startViche(): Promise<{ handle: (request: SutRequest) => Promise<
             pendingItems += items;
             if (lane === "group") pendingGroupItems += items;
           }
-          return { id: request.id, type: "outbox", pendingLanes: lanes.length, pendingItems, pendingGroupItems, failed: (await app.outbox.failed(100_000)).length };
+          return {
+            id: request.id,
+            type: "outbox",
+            pendingLanes: lanes.length,
+            pendingItems,
+            pendingGroupItems,
+            failed: (await app.outbox.failed(100_000)).length,
+          };
         }
         case "stop":
           await app.stop(2000);

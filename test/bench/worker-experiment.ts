@@ -105,7 +105,10 @@ export async function workerExperiment(messages: number, patched: boolean): Prom
   try {
     const now = Date.now();
     for (let i = 0; i < messages; i += 1) {
-      await outbox.enqueue({ type: "resident", resident: { channel: "telegram", id: String(1000 + i) }, messages: [{ text: "broadcast" }], purpose: "broadcast" }, now);
+      await outbox.enqueue(
+        { type: "resident", resident: { channel: "telegram", id: String(1000 + i) }, messages: [{ text: "broadcast" }], purpose: "broadcast" },
+        now,
+      );
     }
     worker.start();
     await waitUntil(() => times.length >= messages, (messages / TELEGRAM_LIMITS.globalPerSecond) * 3000 + 10_000, 100);

@@ -34,9 +34,7 @@ export interface LoopbackServer {
 }
 
 /** Starts an HTTP server on 127.0.0.1 on a free port; handler errors become HTTP 500. */
-export async function startLoopbackServer(
-  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-): Promise<LoopbackServer> {
+export async function startLoopbackServer(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<LoopbackServer> {
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
@@ -133,8 +131,7 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
     const name = headerParameter(disposition, "name");
     if (name === undefined) return new Error("multipart part without a name");
     const starName = headerParameter(disposition, "filename*");
-    const filename =
-      starName !== undefined ? decodeURIComponent(starName.replace(/^[^']*'[^']*'/, "")) : headerParameter(disposition, "filename");
+    const filename = starName !== undefined ? decodeURIComponent(starName.replace(/^[^']*'[^']*'/, "")) : headerParameter(disposition, "filename");
     if (filename !== undefined) {
       files.set(name, { fieldName: name, filename, contentType: headers.get("content-type"), bytes: Buffer.from(content) });
     } else {
@@ -192,9 +189,7 @@ export class FaultBook<F> {
 
   /** Returns the fault to apply to this call, consuming a `failNext` use. */
   take(call: FaultTarget): F | undefined {
-    const index = this.#pending.findIndex(
-      (p) => (p.method === undefined || p.method === call.method) && (p.target === undefined || p.target === call.target),
-    );
+    const index = this.#pending.findIndex((p) => (p.method === undefined || p.method === call.method) && (p.target === undefined || p.target === call.target));
     const pending = this.#pending[index];
     if (pending) {
       pending.remaining -= 1;

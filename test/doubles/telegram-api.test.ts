@@ -68,9 +68,7 @@ describe("sendMessage", () => {
   it("refuses malformed HTML and accepts escaped text", async () => {
     await double.sendText(resident, "hi");
     const send = (text: string) => bot.api.sendMessage(resident.id, text, { parse_mode: "HTML" });
-    expect((await refusal(send("<b>unclosed"))).description).toBe(
-      'Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "b"',
-    );
+    expect((await refusal(send("<b>unclosed"))).description).toBe("Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"b\"");
     expect((await refusal(send("a & b"))).description).toMatch(/^Bad Request: can't parse entities: Character '&' at byte offset 2/);
     expect((await refusal(send("<script>alert(1)</script>"))).description).toBe(
       'Bad Request: can\'t parse entities: Unsupported start tag "script" at byte offset 0',
@@ -318,9 +316,7 @@ describe("files", () => {
       bot.api.sendPhoto(resident.id, new InputFile(jpeg), { reply_markup: { inline_keyboard: [[{ text: "x", callback_data: "x".repeat(65) }]] } }),
     );
     expect(badData.description).toBe("Bad Request: BUTTON_DATA_INVALID");
-    expect((await refusal(bot.api.sendPhoto(resident.id, new InputFile(Buffer.from("not an image"))))).description).toBe(
-      "Bad Request: IMAGE_PROCESS_FAILED",
-    );
+    expect((await refusal(bot.api.sendPhoto(resident.id, new InputFile(Buffer.from("not an image"))))).description).toBe("Bad Request: IMAGE_PROCESS_FAILED");
     expect((await refusal(bot.api.sendPhoto(resident.id, "AgACAgIAAxkBAAI-unknown"))).description).toBe(
       "Bad Request: wrong file identifier/HTTP URL specified",
     );

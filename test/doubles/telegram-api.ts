@@ -12,17 +12,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Message, Update, User } from "grammy/types";
 import { plainTextOf } from "./html.js";
-import {
-  ChangeSignal,
-  FaultBook,
-  clip,
-  parseMultipart,
-  readBody,
-  sendJson,
-  startLoopbackServer,
-  type FaultRule,
-  type LoopbackServer,
-} from "./http-kit.js";
+import { ChangeSignal, FaultBook, clip, parseMultipart, readBody, sendJson, startLoopbackServer, type FaultRule, type LoopbackServer } from "./http-kit.js";
 import { METHODS, SENDING_METHODS, type MethodContext } from "./telegram-methods.js";
 import * as people from "./telegram-people.js";
 import {
@@ -497,7 +487,9 @@ export class TelegramDouble {
     const answer = await this.#invoke(method, params, res);
     if (answer.html) {
       res.writeHead(answer.status, { "content-type": "text/html" });
-      res.end(`<html>\r\n<head><title>${answer.status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${answer.status} Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n`);
+      res.end(
+        `<html>\r\n<head><title>${answer.status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${answer.status} Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n`,
+      );
       return;
     }
     sendJson(res, answer.status, answer.body);
@@ -559,7 +551,13 @@ export class TelegramDouble {
     const retryAfter = Math.max(1, Math.ceil(fault.retryAfter ?? 1));
     const description =
       fault.description ??
-      (status === 429 ? `Too Many Requests: retry after ${retryAfter}` : status >= 500 ? (status === 502 ? "Bad Gateway" : "Internal Server Error") : "Bad Request: injected failure");
+      (status === 429
+        ? `Too Many Requests: retry after ${retryAfter}`
+        : status >= 500
+          ? status === 502
+            ? "Bad Gateway"
+            : "Internal Server Error"
+          : "Bad Request: injected failure");
     this.#record({ ...base, ok: false, status, description, kind: "injected" });
     const parameters = status === 429 ? { parameters: { retry_after: retryAfter } } : {};
     return { status, html: fault.html === true, body: { ok: false, error_code: status, description, ...parameters } };

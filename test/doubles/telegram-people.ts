@@ -137,11 +137,7 @@ export function sendVoice(host: PeopleHost, person: TelegramPerson, durationSeco
 }
 
 /** A resident sends a document. */
-export function sendDocument(
-  host: PeopleHost,
-  person: TelegramPerson,
-  options: { fileName?: string; bytes?: Buffer; caption?: string } = {},
-): Promise<Update> {
+export function sendDocument(host: PeopleHost, person: TelegramPerson, options: { fileName?: string; bytes?: Buffer; caption?: string } = {}): Promise<Update> {
   const fileName = options.fileName ?? "scan.pdf";
   const bytes = options.bytes ?? Buffer.from("%PDF-1.4\n%test\n");
   const file = host.state.addFile("document", bytes, { fileName, mimeType: mimeTypeOf(fileName) });
@@ -198,7 +194,8 @@ export async function pressButton(host: PeopleHost, person: TelegramPerson, choi
       const markup = entry.message.reply_markup as Record<string, unknown> | undefined;
       const button = inlineButtons(markup).find((b) => (matchBy === "data" ? b.data === value : b.text === value));
       if (!button) continue;
-      if (button.data === undefined) throw new Error(`Button "${button.text}" has no callback_data (a URL or other button): pressing it sends nothing to the bot`);
+      if (button.data === undefined)
+        throw new Error(`Button "${button.text}" has no callback_data (a URL or other button): pressing it sends nothing to the bot`);
       const user = host.state.userOf(person);
       chat.people.set(user.id, user);
       const query = host.state.newCallbackQuery(chat.id, entry.message.message_id, button.data);
@@ -239,8 +236,7 @@ export function chatMemberUpdate(
   oldStatus: "member" | "kicked",
   newStatus: "member" | "kicked",
 ): Update {
-  const member = (status: "member" | "kicked") =>
-    status === "kicked" ? { status, user: state.botUser, until_date: 0 } : { status, user: state.botUser };
+  const member = (status: "member" | "kicked") => (status === "kicked" ? { status, user: state.botUser, until_date: 0 } : { status, user: state.botUser });
   return {
     update_id: state.nextUpdateId(),
     my_chat_member: { chat: chat.chat, from, date: state.now(), old_chat_member: member(oldStatus), new_chat_member: member(newStatus) },

@@ -292,8 +292,7 @@ export class TelegramState {
   addFile(kind: StoredFile["kind"], bytes: Buffer, extra: { fileName?: string; mimeType?: string } = {}): StoredFile {
     const n = this.#nextFile++;
     const folder = kind === "photo" ? "photos" : kind === "voice" ? "voice" : kind === "sticker" ? "stickers" : "documents";
-    const extension =
-      kind === "photo" ? "jpg" : kind === "voice" ? "oga" : kind === "sticker" ? "webp" : (extra.fileName?.split(".").pop() ?? "dat");
+    const extension = kind === "photo" ? "jpg" : kind === "voice" ? "oga" : kind === "sticker" ? "webp" : (extra.fileName?.split(".").pop() ?? "dat");
     const file: StoredFile = {
       fileId: `AgACAgIAAxkBAAI${kind.slice(0, 2).toUpperCase()}${String(n).padStart(6, "0")}_test`,
       fileUniqueId: `AQAD${String(n).padStart(6, "0")}`,

@@ -197,17 +197,13 @@ export const MAX_INLINE_BUTTONS = 100;
  * Validates `reply_markup` for a message to `chat`. `inlineOnly` is for edits, which accept
  * only inline keyboards. Returns the markup (parsed) or undefined.
  */
-export function checkReplyMarkup(
-  markup: Record<string, unknown> | undefined,
-  chat: ChatRecord,
-  inlineOnly = false,
-): Record<string, unknown> | undefined {
+export function checkReplyMarkup(markup: Record<string, unknown> | undefined, chat: ChatRecord, inlineOnly = false): Record<string, unknown> | undefined {
   if (markup === undefined) return undefined;
   if ("inline_keyboard" in markup) {
     checkInlineKeyboard(markup["inline_keyboard"]);
     return markup;
   }
-  if (inlineOnly) return badRequest("can't parse inline keyboard markup JSON object: field \"inline_keyboard\" must be an Array");
+  if (inlineOnly) return badRequest('can\'t parse inline keyboard markup JSON object: field "inline_keyboard" must be an Array');
   if ("keyboard" in markup) {
     checkReplyKeyboard(markup, chat);
     return markup;
@@ -303,9 +299,7 @@ export function buttonRows(markup: Record<string, unknown> | undefined): string[
   const rows = markup["inline_keyboard"] ?? markup["keyboard"];
   if (!Array.isArray(rows)) return [];
   return rows.map((row: unknown) =>
-    Array.isArray(row)
-      ? row.map((button: unknown) => (typeof button === "string" ? button : isObject(button) ? String(button["text"] ?? "") : ""))
-      : [],
+    Array.isArray(row) ? row.map((button: unknown) => (typeof button === "string" ? button : isObject(button) ? String(button["text"] ?? "") : "")) : [],
   );
 }
 

@@ -115,7 +115,12 @@ describe("callbacks", () => {
   });
 
   it("returns the welcome message from conversation_started and checks it like send_message", async () => {
-    fakeBot.welcome = { sender, type: "text", text: "Вітаємо у Віче!", keyboard: { Type: "keyboard", Buttons: [{ ActionType: "reply", ActionBody: "menu", Text: "Меню" }] } };
+    fakeBot.welcome = {
+      sender,
+      type: "text",
+      text: "Вітаємо у Віче!",
+      keyboard: { Type: "keyboard", Buttons: [{ ActionType: "reply", ActionBody: "menu", Text: "Меню" }] },
+    };
     const result = await double.conversationStarted(olena, { context: "complaint" });
     expect(result.body).toEqual(fakeBot.welcome);
     expect(fakeBot.received.at(-1)?.raw).toContain('"context":"complaint"');

@@ -17,16 +17,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ChangeSignal, FaultBook, clip, readBody, samplePhotoBytes, sendJson, startLoopbackServer, type LoopbackServer } from "./http-kit.js";
 import { VIBER_LIMITS, VIBER_STATUS, ViberRefusal, checkViberMessage, viberButtonsOf, type ViberButton } from "./viber-validate.js";
 
-import type {
-  CallbackResult,
-  ViberCall,
-  ViberDoubleOptions,
-  ViberFailure,
-  ViberOutage,
-  ViberSentMessage,
-  ViberUser,
-  ViberUserState,
-} from "./viber-types.js";
+import type { CallbackResult, ViberCall, ViberDoubleOptions, ViberFailure, ViberOutage, ViberSentMessage, ViberUser, ViberUserState } from "./viber-types.js";
 
 export { VIBER_LIMITS, VIBER_STATUS, viberButtonsOf, type ViberButton } from "./viber-validate.js";
 export type * from "./viber-types.js";
@@ -122,7 +113,11 @@ export class ViberDouble {
       const later = this.sent.slice(options.after ?? 0);
       return options.userId === undefined ? later : later.filter((message) => message.receiver === options.userId);
     };
-    return this.#signal.waitFor(() => candidates().find(predicate), options.timeoutMs ?? 2_000, () => `No Viber message matched.\n${this.describe()}`);
+    return this.#signal.waitFor(
+      () => candidates().find(predicate),
+      options.timeoutMs ?? 2_000,
+      () => `No Viber message matched.\n${this.describe()}`,
+    );
   }
 
   /** A readable summary of what was sent and refused. */
@@ -217,9 +212,14 @@ export class ViberDouble {
     const id = randomUUID();
     this.#media.set(id, { bytes, expiresAt: this.now() + (this.#options.mediaTtlMs ?? 60_000) });
     const mediaUrl = `${this.#server.origin}/media/${id}.jpg`;
-    return this.#userMessage(user, { type: "picture", media: mediaUrl, thumbnail: mediaUrl, file_name: `${id}.jpg`, size: bytes.length, text: options.text ?? "" }).then(
-      (result) => ({ ...result, mediaUrl }),
-    );
+    return this.#userMessage(user, {
+      type: "picture",
+      media: mediaUrl,
+      thumbnail: mediaUrl,
+      file_name: `${id}.jpg`,
+      size: bytes.length,
+      text: options.text ?? "",
+    }).then((result) => ({ ...result, mediaUrl }));
   }
 
   /** The user sends a sticker. */
@@ -363,14 +363,23 @@ export class ViberDouble {
     const time = this.now();
     const body = result.body;
     try {
-      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ViberRefusal(VIBER_STATUS.badData, "badData: the welcome message is not a JSON object");
+      if (typeof body !== "object" || body === null || Array.isArray(body))
+        throw new ViberRefusal(VIBER_STATUS.badData, "badData: the welcome message is not a JSON object");
       const record = body as Record<string, unknown>;
       const checked = checkViberMessage(record, Buffer.byteLength(result.text));
       this.#record(user.id, record, checked, "welcome", this.nextMessageToken(), false);
       this.calls.push({ endpoint: "welcome", body, httpStatus: result.status, status: 0, statusMessage: "ok", kind: "ok", time });
     } catch (error) {
       if (!(error instanceof ViberRefusal)) throw error;
-      this.calls.push({ endpoint: "welcome", body, httpStatus: result.status, status: error.status, statusMessage: error.statusMessage, kind: "refused", time });
+      this.calls.push({
+        endpoint: "welcome",
+        body,
+        httpStatus: result.status,
+        status: error.status,
+        statusMessage: error.statusMessage,
+        kind: "refused",
+        time,
+      });
     }
     this.#signal.notify();
   }
@@ -425,7 +434,11 @@ export class ViberDouble {
     }
     const time = this.now();
     const receiver = typeof body === "object" && body !== null && "receiver" in body ? String((body as Record<string, unknown>)["receiver"]) : undefined;
-    const fault = this.#faults.take({ method: endpoint, target: receiver, params: typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {} });
+    const fault = this.#faults.take({
+      method: endpoint,
+      target: receiver,
+      params: typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {},
+    });
     if (fault) {
       if (fault.httpStatus !== undefined) {
         this.calls.push({ endpoint, body, httpStatus: fault.httpStatus, status: undefined, statusMessage: undefined, kind: "injected", time });
@@ -457,7 +470,8 @@ export class ViberDouble {
   async #answer(req: IncomingMessage, endpoint: string, known: boolean, body: unknown, rawBytes: number): Promise<string> {
     if (!known || req.method !== "POST") throw new ViberRefusal(VIBER_STATUS.badData, `unknown endpoint ${endpoint}`);
     if (req.headers["x-viber-auth-token"] !== this.authToken) throw new ViberRefusal(VIBER_STATUS.invalidAuthToken, "invalid auth token");
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ViberRefusal(VIBER_STATUS.badData, "badData: the body is not a JSON object");
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      throw new ViberRefusal(VIBER_STATUS.badData, "badData: the body is not a JSON object");
     const request = body as Record<string, unknown>;
     switch (endpoint) {
       case "set_webhook":
@@ -507,7 +521,9 @@ export class ViberDouble {
     if (requested !== undefined && (!Array.isArray(requested) || requested.some((t) => typeof t !== "string" || !known.includes(t)))) {
       throw new ViberRefusal(VIBER_STATUS.badData, `badData: event_types must be a subset of ${known.join(", ")}`);
     }
-    const eventTypes = Array.isArray(requested) ? [...new Set([...requested.map(String), "subscribed", "unsubscribed"])].filter((t) => t !== "message") : [...DEFAULT_EVENT_TYPES];
+    const eventTypes = Array.isArray(requested)
+      ? [...new Set([...requested.map(String), "subscribed", "unsubscribed"])].filter((t) => t !== "message")
+      : [...DEFAULT_EVENT_TYPES];
     const previous = this.#webhook;
     this.#webhook = { url, eventTypes };
     const check = await this.#callback("webhook", {});
@@ -565,7 +581,8 @@ export class ViberDouble {
     if (!this.#webhook) throw new ViberRefusal(VIBER_STATUS.webhookNotSet, "webhookNotSet");
     const list = request["broadcast_list"];
     if (!Array.isArray(list) || list.length === 0) throw new ViberRefusal(VIBER_STATUS.missingData, "missingData: broadcast_list is required");
-    if (list.length > VIBER_LIMITS.broadcastList) throw new ViberRefusal(VIBER_STATUS.badData, `badData: broadcast_list has ${list.length} ids; the limit is 300`);
+    if (list.length > VIBER_LIMITS.broadcastList)
+      throw new ViberRefusal(VIBER_STATUS.badData, `badData: broadcast_list has ${list.length} ids; the limit is 300`);
     const checked = checkViberMessage(request, rawBytes);
     const token = this.nextMessageToken();
     const failed: Array<{ receiver: string; status: number; status_message: string }> = [];

@@ -50,9 +50,52 @@ const ACTION_TYPES = new Set(["reply", "open-url", "location-picker", "share-pho
 const NEEDS_API_3 = new Set(["location-picker", "share-phone", "none"]);
 /** Extensions Viber refuses for `file` messages. */
 const FORBIDDEN_EXTENSIONS = new Set([
-  "apk", "app", "bat", "bin", "cmd", "com", "command", "cpl", "csh", "dll", "exe", "gadget", "inf", "ins", "inx", "ipa", "isu",
-  "job", "jse", "ksh", "lnk", "msc", "msi", "msp", "mst", "osx", "out", "paf", "pif", "prg", "ps1", "reg", "rgs", "run", "scr",
-  "sct", "shb", "shs", "u3", "vb", "vbe", "vbs", "vbscript", "workflow", "ws", "wsf",
+  "apk",
+  "app",
+  "bat",
+  "bin",
+  "cmd",
+  "com",
+  "command",
+  "cpl",
+  "csh",
+  "dll",
+  "exe",
+  "gadget",
+  "inf",
+  "ins",
+  "inx",
+  "ipa",
+  "isu",
+  "job",
+  "jse",
+  "ksh",
+  "lnk",
+  "msc",
+  "msi",
+  "msp",
+  "mst",
+  "osx",
+  "out",
+  "paf",
+  "pif",
+  "prg",
+  "ps1",
+  "reg",
+  "rgs",
+  "run",
+  "scr",
+  "sct",
+  "shb",
+  "shs",
+  "u3",
+  "vb",
+  "vbe",
+  "vbs",
+  "vbscript",
+  "workflow",
+  "ws",
+  "wsf",
 ]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -205,7 +248,8 @@ function checkKeyboard(keyboard: unknown, minApiVersion: number | undefined): vo
 function checkButton(button: unknown, where: string, minApiVersion: number | undefined, maxColumns: number, maxRows: number): void {
   if (!isObject(button)) bad(`${where} must be an object`);
   const actionType = button["ActionType"] ?? "reply";
-  if (typeof actionType !== "string" || !ACTION_TYPES.has(actionType)) bad(`${where}.ActionType "${String(actionType)}" is not one of ${[...ACTION_TYPES].join(", ")}`);
+  if (typeof actionType !== "string" || !ACTION_TYPES.has(actionType))
+    bad(`${where}.ActionType "${String(actionType)}" is not one of ${[...ACTION_TYPES].join(", ")}`);
   const actionBody = button["ActionBody"];
   if (actionBody === undefined) missing(`${where}.ActionBody is required`);
   if (typeof actionBody !== "string" || actionBody.length === 0) bad(`${where}.ActionBody must be a non-empty string`);
@@ -219,7 +263,8 @@ function checkButton(button: unknown, where: string, minApiVersion: number | und
   if (!intIn(rows, 1, maxRows)) bad(`${where}.Rows must be 1-${maxRows}`);
   const text = button["Text"];
   if (text !== undefined && typeof text !== "string") bad(`${where}.Text must be a string`);
-  if (typeof text === "string" && text.length > VIBER_LIMITS.buttonText) bad(`${where}.Text is ${text.length} characters; the limit is ${VIBER_LIMITS.buttonText}`);
+  if (typeof text === "string" && text.length > VIBER_LIMITS.buttonText)
+    bad(`${where}.Text is ${text.length} characters; the limit is ${VIBER_LIMITS.buttonText}`);
   const color = button["BgColor"];
   if (color !== undefined && (typeof color !== "string" || !/^#[0-9a-fA-F]{6}$/.test(color))) bad(`${where}.BgColor must look like #RRGGBB`);
 }

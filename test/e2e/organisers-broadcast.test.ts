@@ -61,7 +61,12 @@ async function broadcastStage(pacing?: typeof BROADCAST_PACING): Promise<Broadca
 }
 
 /** An organiser goes through /broadcast up to the preview; returns the preview message. */
-async function composeBroadcast(stage: BroadcastStage, text: string, audience: string, options: { photo?: PhotoSize[]; settlement?: string } = {}): Promise<SentMessage> {
+async function composeBroadcast(
+  stage: BroadcastStage,
+  text: string,
+  audience: string,
+  options: { photo?: PhotoSize[]; settlement?: string } = {},
+): Promise<SentMessage> {
   const { telegram } = stage;
   const before = lastGroupMessageId(telegram);
   await stage.group.command("/broadcast");
@@ -121,7 +126,10 @@ describe("/broadcast: composing, previewing, opting out", () => {
   });
 
   it("sends a photo with text to one settlement, with an opt-out button that works", async () => {
-    const preview = await composeBroadcast(stage, "Збори громади в четвер о 18:00 у будинку культури", "📍 Одному населеному пункту", { photo, settlement: "коростишів" });
+    const preview = await composeBroadcast(stage, "Збори громади в четвер о 18:00 у будинку культури", "📍 Одному населеному пункту", {
+      photo,
+      settlement: "коростишів",
+    });
     expect(visibleText(preview)).toContain("Кому: 📍 коростишів");
     expect(visibleText(preview)).toContain("Отримають: 1 (Telegram: 1, Viber: 0)");
     const shown = stage.telegram.messagesTo(ORGANISERS_CHAT_ID).find((message) => message.photo && visibleText(message).includes("Збори громади"));
@@ -165,17 +173,28 @@ describe("/broadcast: composing, previewing, opting out", () => {
     const askPhoto = await groupMessage(stage.telegram, "Додати фото?", before);
     await pressInGroup(stage.telegram, askPhoto, "➡ Без фото");
     const askAudience = await groupMessage(stage.telegram, "Кому надіслати?", before);
-    expect(buttonsOf(askAudience)).toEqual(["👥 Усім", "✈️ Лише в Telegram", "💜 Лише у Viber", "📍 Одному населеному пункту", "🙋 Лише волонтерам", "✖ Скасувати"]);
+    expect(buttonsOf(askAudience)).toEqual([
+      "👥 Усім",
+      "✈️ Лише в Telegram",
+      "💜 Лише у Viber",
+      "📍 Одному населеному пункту",
+      "🙋 Лише волонтерам",
+      "✖ Скасувати",
+    ]);
     await pressInGroup(stage.telegram, askAudience, "🙋 Лише волонтерам");
     await groupMessage(stage.telegram, "Нікому надсилати", before);
-    expect(stage.telegram.messagesTo(ORGANISERS_CHAT_ID).filter((message) => message.messageId > before && visibleText(message).includes("Нова розсилка"))).toHaveLength(1);
+    expect(
+      stage.telegram.messagesTo(ORGANISERS_CHAT_ID).filter((message) => message.messageId > before && visibleText(message).includes("Нова розсилка")),
+    ).toHaveLength(1);
   });
 
   it("can be cancelled at any step, and leaves replies to cards alone meanwhile", async () => {
     const before = lastGroupMessageId(stage.telegram);
     await stage.group.command("/broadcast");
     const askText = await groupMessage(stage.telegram, "Нова розсилка", before);
-    const card = stage.telegram.messagesTo(ORGANISERS_CHAT_ID).find((message) => /^🆕 C-\d+/.test(visibleText(message)) && visibleText(message).includes("Черняхів"));
+    const card = stage.telegram
+      .messagesTo(ORGANISERS_CHAT_ID)
+      .find((message) => /^🆕 C-\d+/.test(visibleText(message)) && visibleText(message).includes("Черняхів"));
     const ref = /C-\d+/.exec(visibleText(card ?? askText))?.[0] ?? "";
     await stage.group.reply(ref, "Ремонт дороги заплановано на травень");
     await ivan.receive("Ремонт дороги заплановано");
@@ -264,7 +283,10 @@ describe("/broadcast to several hundred residents on Telegram and Viber, interru
       expect(broadcastsTo(stage.telegram, id, TEXT), `resident ${id}`).toHaveLength(expected);
     }
     for (const driver of viberDrivers) {
-      expect(driver.history().filter((screen) => screen.text.includes(TEXT)), `viber ${driver.id}`).toHaveLength(1);
+      expect(
+        driver.history().filter((screen) => screen.text.includes(TEXT)),
+        `viber ${driver.id}`,
+      ).toHaveLength(1);
       expect(driver.history().find((screen) => screen.text.includes(TEXT))?.buttons).toContain("🔕 Не надсилати новини");
     }
     expect(buttonsOf(broadcastsTo(stage.telegram, telegramIds[20] ?? 0, TEXT)[0] ?? preview)).toContain("🔕 Не надсилати новини");

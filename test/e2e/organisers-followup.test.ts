@@ -79,7 +79,7 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     expect(other).not.toBe(shared);
   });
 
-  it("asks the residents of a resolved report whether it is really solved; \"no\" reopens it and tells the group under the card", async () => {
+  it('asks the residents of a resolved report whether it is really solved; "no" reopens it and tells the group under the card', async () => {
     const anna = stage.resident(1, "Анна");
     const borys = stage.resident(2, "Борис");
     await stage.group.press(shared, "✅ Вирішено");
@@ -140,7 +140,9 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     expect(visibleText(digest)).toContain(`${idle} · скарга · нове`);
     expect(visibleText(digest)).toContain("Любар");
     expect((await stage.viche.app.scheduler.tick(kyivTime(4, 15))).flaggedIdle).toEqual([]);
-    expect(stage.telegram.messagesTo(ORGANISERS_CHAT_ID).filter((message) => message.messageId > before && visibleText(message).includes("Без дій організаторів"))).toHaveLength(1);
+    expect(
+      stage.telegram.messagesTo(ORGANISERS_CHAT_ID).filter((message) => message.messageId > before && visibleText(message).includes("Без дій організаторів")),
+    ).toHaveLength(1);
   });
 
   it("sent nothing the platforms would refuse", () => {

@@ -51,11 +51,17 @@ describe("routing: a category's cards go to its own group or forum topic", () =>
 
     await telegram.pressButton(ORGANISER, { label: "🔧 В роботу", chatId: ROADS_GROUP, messageId: card.messageId });
     expect((await olha.receive("взялися")).text).toContain(ref);
-    await telegram.waitFor((message) => message.messageId === card.messageId && visibleText(message).includes("у роботі"), { chatId: ROADS_GROUP, timeoutMs: 10_000 });
+    await telegram.waitFor((message) => message.messageId === card.messageId && visibleText(message).includes("у роботі"), {
+      chatId: ROADS_GROUP,
+      timeoutMs: 10_000,
+    });
 
     await telegram.groupReply(ROADS_GROUP, ORGANISER, card.messageId, "Дорожня служба приїде завтра");
     await olha.receive("Дорожня служба приїде завтра");
-    const relayed = await telegram.waitFor((message) => visibleText(message).includes(`Надіслано мешканцю (${ref})`), { chatId: ROADS_GROUP, timeoutMs: 10_000 });
+    const relayed = await telegram.waitFor((message) => visibleText(message).includes(`Надіслано мешканцю (${ref})`), {
+      chatId: ROADS_GROUP,
+      timeoutMs: 10_000,
+    });
     expect(relayed.chatId).toBe(ROADS_GROUP);
   });
 

@@ -22,7 +22,7 @@ describe("organisers' reports in their group: /stats, /export, /summary, /link",
     await taras.start();
     refs = [
       await fileComplaint(olha, { category: "🛣 Дороги", place: "Коростишів", text: "Яма на дорозі біля школи, «глибока» і небезпечна" }),
-      await fileComplaint(ivan, { category: "🚰 Вода і каналізація", place: "коростишів", text: "=HYPERLINK(\"x\") Немає води третій день; вода; тиск" }),
+      await fileComplaint(ivan, { category: "🚰 Вода і каналізація", place: "коростишів", text: '=HYPERLINK("x") Немає води третій день; вода; тиск' }),
     ];
     await taras.press("🙋 Волонтерство");
     await taras.say("Тарас Шевчук");
@@ -64,12 +64,18 @@ describe("organisers' reports in their group: /stats, /export, /summary, /link",
     expect(buttonsOf(stats)).toEqual(["Сьогодні", "• 7 дн. •", "30 дн.", "Усе", "📈 Графік за 8 тижнів"]);
 
     await pressInGroup(stage.telegram, stats, "Усе");
-    await stage.telegram.waitFor((message) => message.messageId === stats.messageId && visibleText(message).includes("увесь час"), { chatId: ORGANISERS_CHAT_ID, timeoutMs: 10_000 });
+    await stage.telegram.waitFor((message) => message.messageId === stats.messageId && visibleText(message).includes("увесь час"), {
+      chatId: ORGANISERS_CHAT_ID,
+      timeoutMs: 10_000,
+    });
     expect(buttonsOf(stats)).toEqual(["Сьогодні", "7 дн.", "30 дн.", "• Усе •", "📈 Графік за 8 тижнів"]);
     expect(stage.telegram.unansweredCallbackQueries()).toEqual([]);
 
     await pressInGroup(stage.telegram, stats, "📈 Графік за 8 тижнів");
-    const chart = await stage.telegram.waitFor((message) => message.photo !== undefined && visibleText(message).includes("по тижнях"), { chatId: ORGANISERS_CHAT_ID, timeoutMs: 10_000 });
+    const chart = await stage.telegram.waitFor((message) => message.photo !== undefined && visibleText(message).includes("по тижнях"), {
+      chatId: ORGANISERS_CHAT_ID,
+      timeoutMs: 10_000,
+    });
     expect(visibleText(chart)).toMatch(/з \d{2}\.\d{2}: скарг 2, питань 0, анкет 1/);
     const png = PNG.sync.read(chart.photo?.bytes ?? Buffer.alloc(0));
     expect([png.width, png.height]).toEqual([720, 400]);
@@ -84,7 +90,10 @@ describe("organisers' reports in their group: /stats, /export, /summary, /link",
   it("/export sends a CSV that Excel reads as UTF-8 and that round-trips Cyrillic text, quotes and formulas", async () => {
     const before = lastGroupMessageId(stage.telegram);
     await stage.group.command("/export 30");
-    const sent = await stage.telegram.waitFor((message) => message.messageId > before && message.document !== undefined, { chatId: ORGANISERS_CHAT_ID, timeoutMs: 10_000 });
+    const sent = await stage.telegram.waitFor((message) => message.messageId > before && message.document !== undefined, {
+      chatId: ORGANISERS_CHAT_ID,
+      timeoutMs: 10_000,
+    });
     expect(visibleText(sent)).toContain("3 рядків");
     expect(visibleText(sent)).toContain("особисті дані");
     const bytes = sent.document?.bytes ?? Buffer.alloc(0);
@@ -99,14 +108,16 @@ describe("organisers' reports in their group: /stats, /export, /summary, /link",
     expect(byRef.get(refs[0])?.[column("Статус")]).toBe("вирішено");
     expect(byRef.get(refs[0])?.[column("Джерело")]).toBe("flyer_a");
     // A resident's text that a spreadsheet would run as a formula is kept as text.
-    expect(byRef.get(refs[1])?.[column("Текст")]).toBe("'=HYPERLINK(\"x\") Немає води третій день; вода; тиск");
+    expect(byRef.get(refs[1])?.[column("Текст")]).toBe('\'=HYPERLINK("x") Немає води третій день; вода; тиск');
     const signup = rows.find((row) => row[column("Вид")] === "анкета волонтера");
     expect(signup?.[column("Ім'я")]).toBe("Тарас Шевчук");
     expect(signup?.[column("Телефон")]).toBe("+380671234568");
     expect(signup?.[column("Чим допомогти")]).toBe("🚗 Можу возити");
 
     const logged = await vi.waitFor(() => {
-      const line = stage.viche.logs.lines.map((entry) => JSON.parse(entry) as Record<string, unknown>).find((entry) => entry.msg === "export sent to the organisers' group");
+      const line = stage.viche.logs.lines
+        .map((entry) => JSON.parse(entry) as Record<string, unknown>)
+        .find((entry) => entry.msg === "export sent to the organisers' group");
       if (!line) throw new Error("no export log line yet");
       return line;
     });
@@ -130,7 +141,10 @@ describe("organisers' reports in their group: /stats, /export, /summary, /link",
   it("/link makes a Telegram deep link with a printable QR code, and says why there is no Viber link", async () => {
     const before = lastGroupMessageId(stage.telegram);
     await stage.group.command("/link flyer_korostyshiv");
-    const qr = await stage.telegram.waitFor((message) => message.messageId > before && message.document !== undefined, { chatId: ORGANISERS_CHAT_ID, timeoutMs: 10_000 });
+    const qr = await stage.telegram.waitFor((message) => message.messageId > before && message.document !== undefined, {
+      chatId: ORGANISERS_CHAT_ID,
+      timeoutMs: 10_000,
+    });
     expect(visibleText(qr)).toContain("https://t.me/viche_test_bot?start=flyer_korostyshiv");
     expect(qr.document?.fileName).toBe("qr-telegram-flyer_korostyshiv.png");
     expect(qr.document?.bytes?.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
@@ -178,7 +192,10 @@ describe("/link with Viber configured", () => {
   it("makes a Viber deep link too, and a Viber resident who comes by it is counted under that source", async () => {
     const before = lastGroupMessageId(stage.telegram);
     await stage.group.command("/link village_fair");
-    const viberQr = await stage.telegram.waitFor((message) => message.messageId > before && message.document?.fileName === "qr-viber-village_fair.png", { chatId: ORGANISERS_CHAT_ID, timeoutMs: 10_000 });
+    const viberQr = await stage.telegram.waitFor((message) => message.messageId > before && message.document?.fileName === "qr-viber-village_fair.png", {
+      chatId: ORGANISERS_CHAT_ID,
+      timeoutMs: 10_000,
+    });
     expect(visibleText(viberQr)).toContain("viber://pa?chatURI=viche&context=village_fair");
     expect(viberQr.document?.bytes?.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
     expect(stage.telegram.messagesTo(ORGANISERS_CHAT_ID).some((message) => message.document?.fileName === "qr-telegram-village_fair.png")).toBe(true);

@@ -75,7 +75,13 @@ describe("protection against abuse, on both messengers", () => {
       expect((await resident.say(command)).text).toContain("лише для групи організаторів");
     }
     await stage.telegram.raw({
-      callback_query: { id: "forged", from: { id: 95_020, is_bot: false, first_name: "Хитрун" }, chat_instance: "x", data: `st:${ref}:resolved`, message: { message_id: 1, date: 1, chat: { id: 95_020, type: "private", first_name: "Хитрун" }, text: "x" } },
+      callback_query: {
+        id: "forged",
+        from: { id: 95_020, is_bot: false, first_name: "Хитрун" },
+        chat_instance: "x",
+        data: `st:${ref}:resolved`,
+        message: { message_id: 1, date: 1, chat: { id: 95_020, type: "private", first_name: "Хитрун" }, text: "x" },
+      },
     });
     await resident.say("/help");
     expect((await stage.viche.app.core.reports.get(ref))?.status).toBe("new");

@@ -38,7 +38,9 @@ describe("organisers teach the bot from the questions that reach them", () => {
     const ref = await askOrganisers(1, "Де можна подивитися список кандидатів?");
     await group.reply(ref, "Список кандидатів є на сайті ЦВК і в нашій приймальні на Михайлівській, 5.");
     const sent = await press("📚 Запам'ятати цю відповідь", `Надіслано мешканцю (${ref})`);
-    await double.waitFor((message) => message.messageId === sent.messageId && visibleText(message).includes("бот відповідатиме"), { chatId: ORGANISERS_CHAT_ID });
+    await double.waitFor((message) => message.messageId === sent.messageId && visibleText(message).includes("бот відповідатиме"), {
+      chatId: ORGANISERS_CHAT_ID,
+    });
 
     const later = telegramResident(double, 90_101, "Пізніше");
     await later.start();

@@ -31,6 +31,7 @@ for (const split of splits) {
     console.log(values.map((value, i) => cell(value, widths[i] ?? 8)).join(""));
   }
   if (showMisses && split === "tune") {
-    for (const miss of report.misses) console.log(`  miss [${miss.question.lang}] ${miss.question.q} → expected ${miss.question.expect}, got ${miss.got.join(", ") || "none"}`);
+    for (const miss of report.misses)
+      console.log(`  miss [${miss.question.lang}] ${miss.question.q} → expected ${miss.question.expect}, got ${miss.got.join(", ") || "none"}`);
   }
 }

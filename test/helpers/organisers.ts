@@ -12,10 +12,7 @@ export class OrganisersGroup {
 
   /** Waits for the card of `ref` (its header names the reference) and returns it, as it is now. */
   card(ref: string, containing = "", timeoutMs = 10_000): Promise<SentMessage> {
-    return this.double.waitFor(
-      (message) => isCardOf(message, ref) && visibleText(message).includes(containing),
-      { chatId: ORGANISERS_CHAT_ID, timeoutMs },
-    );
+    return this.double.waitFor((message) => isCardOf(message, ref) && visibleText(message).includes(containing), { chatId: ORGANISERS_CHAT_ID, timeoutMs });
   }
 
   /** Waits for a message in the group containing `text`. */

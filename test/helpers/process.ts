@@ -26,7 +26,12 @@ export interface VicheProcess {
  * The double POSTs updates to it; a process killed while handling one leaves the update
  * unacknowledged, as with real Telegram.
  */
-export async function vicheProcess(options: { telegram: TelegramDouble; storageUrl: string; env?: Record<string, string>; publicUrl?: string }): Promise<VicheProcess> {
+export async function vicheProcess(options: {
+  telegram: TelegramDouble;
+  storageUrl: string;
+  env?: Record<string, string>;
+  publicUrl?: string;
+}): Promise<VicheProcess> {
   const port = await freePort();
   const output: string[] = [];
   let child: ChildProcess | undefined;

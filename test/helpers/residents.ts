@@ -69,7 +69,10 @@ export function viberResident(double: ViberDouble, n: number, name: string): Res
   const next = async (action: () => Promise<unknown>): Promise<Screen> => {
     seen = double.messagesTo(user.id).length;
     await action();
-    const message = await double.waitFor((sent) => sent.receiver === user.id && double.messagesTo(user.id).indexOf(sent) >= seen, { userId: user.id, timeoutMs: 10_000 });
+    const message = await double.waitFor((sent) => sent.receiver === user.id && double.messagesTo(user.id).indexOf(sent) >= seen, {
+      userId: user.id,
+      timeoutMs: 10_000,
+    });
     // One event can bring several messages; the keyboard is on the last one.
     const all = double.messagesTo(user.id);
     seen = all.length;
@@ -78,7 +81,16 @@ export function viberResident(double: ViberDouble, n: number, name: string): Res
   const labelled = (label: string) => {
     const last = double.lastMessageTo(user.id);
     const button = last ? viberMessageButtons(last).find((candidate) => candidate.text === label) : undefined;
-    if (!button) throw new Error(`No button "${label}" on ${name}'s screen: ${last ? viberMessageButtons(last).map((b) => b.text).join(" | ") : "(nothing)"}`);
+    if (!button)
+      throw new Error(
+        `No button "${label}" on ${name}'s screen: ${
+          last
+            ? viberMessageButtons(last)
+                .map((b) => b.text)
+                .join(" | ")
+            : "(nothing)"
+        }`,
+      );
     return button;
   };
   return {
@@ -92,7 +104,10 @@ export function viberResident(double: ViberDouble, n: number, name: string): Res
     sendLocation: (latitude, longitude) => next(() => double.sendLocation(user, latitude, longitude)),
     sendSticker: () => next(() => double.sendSticker(user)),
     receive: async (containing) => {
-      const message = await double.waitFor((sent) => sent.receiver === user.id && double.messagesTo(user.id).indexOf(sent) >= seen && (sent.text ?? "").includes(containing), { userId: user.id, timeoutMs: 10_000 });
+      const message = await double.waitFor(
+        (sent) => sent.receiver === user.id && double.messagesTo(user.id).indexOf(sent) >= seen && (sent.text ?? "").includes(containing),
+        { userId: user.id, timeoutMs: 10_000 },
+      );
       seen = double.messagesTo(user.id).indexOf(message) + 1;
       return view(message);
     },

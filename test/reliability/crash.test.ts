@@ -39,7 +39,8 @@ const FLOWS: Record<string, Step[]> = {
 /** Telegram retries a webhook delivery that got no 2xx answer; so does this, after a restart. */
 async function redeliverUnacknowledged(double: TelegramDouble): Promise<void> {
   const latest = new Map<number, { status?: number; update: (typeof double.deliveries)[number]["update"] }>();
-  for (const delivery of double.deliveries) latest.set(delivery.update.update_id, { ...(delivery.status !== undefined ? { status: delivery.status } : {}), update: delivery.update });
+  for (const delivery of double.deliveries)
+    latest.set(delivery.update.update_id, { ...(delivery.status !== undefined ? { status: delivery.status } : {}), update: delivery.update });
   for (const { status, update } of latest.values()) {
     if (status === undefined || status < 200 || status >= 300) await double.deliver(update);
   }

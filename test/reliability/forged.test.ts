@@ -8,7 +8,10 @@ import { freePort, startViche, type RunningViche } from "../helpers/viche.js";
 const SECRET = "forged-test-secret";
 
 /** Sends a request and resolves with the status, or "hung" when nothing came back in `limitMs`. */
-function send(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; finish?: boolean; limitMs?: number }): Promise<number | "hung"> {
+function send(
+  port: number,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; finish?: boolean; limitMs?: number },
+): Promise<number | "hung"> {
   return new Promise((resolve) => {
     const req = request({ host: "127.0.0.1", port, path: options.path, method: options.method ?? "POST", headers: options.headers ?? {} }, (res) => {
       res.resume();
@@ -27,7 +30,10 @@ function send(port: number, options: { path: string; method?: string; headers?: 
   });
 }
 
-const backends = [{ name: "SQLite", redis: false }, { name: "Redis", redis: true }];
+const backends = [
+  { name: "SQLite", redis: false },
+  { name: "Redis", redis: true },
+];
 
 describe.each(backends)("forged and malformed webhooks are refused, and none hangs ($name)", (backend) => {
   let telegram: TelegramDouble;
@@ -69,12 +75,23 @@ describe.each(backends)("forged and malformed webhooks are refused, and none han
     await redis?.stop();
   });
 
-  const update = JSON.stringify({ update_id: 777, message: { message_id: 1, date: 1, chat: { id: 66_001, type: "private", first_name: "Forger" }, from: { id: 66_001, is_bot: false, first_name: "Forger" }, text: "/start" } });
+  const update = JSON.stringify({
+    update_id: 777,
+    message: {
+      message_id: 1,
+      date: 1,
+      chat: { id: 66_001, type: "private", first_name: "Forger" },
+      from: { id: 66_001, is_bot: false, first_name: "Forger" },
+      text: "/start",
+    },
+  });
 
   it("refuses Telegram updates without the secret or with a wrong one, and changes nothing", async (context) => {
     if (skip) return context.skip("redis-server is not installed");
     expect(await send(port, { path: "/telegram", headers: { "content-type": "application/json" }, body: update })).toBe(401);
-    expect(await send(port, { path: "/telegram", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "guess" }, body: update })).toBe(401);
+    expect(
+      await send(port, { path: "/telegram", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "guess" }, body: update }),
+    ).toBe(401);
     expect(await viche.app.core.residents.get({ channel: "telegram", id: "66001" })).toBeUndefined();
     expect(telegram.messagesTo(66_001)).toEqual([]);
   });
@@ -83,7 +100,13 @@ describe.each(backends)("forged and malformed webhooks are refused, and none han
     if (skip) return context.skip("redis-server is not installed");
     const callback = `{"event":"message","timestamp":1,"message_token":5491558218063986001,"sender":{"id":"Zm9yZ2Vk","name":"x"},"message":{"type":"text","text":"/start"}}`;
     expect(await send(port, { path: "/viber", headers: { "content-type": "application/json" }, body: callback })).toBe(401);
-    expect(await send(port, { path: "/viber", headers: { "content-type": "application/json", "x-viber-content-signature": viber.sign(callback).replace(/^./, "0") }, body: callback })).toBe(401);
+    expect(
+      await send(port, {
+        path: "/viber",
+        headers: { "content-type": "application/json", "x-viber-content-signature": viber.sign(callback).replace(/^./, "0") },
+        body: callback,
+      }),
+    ).toBe(401);
     expect(await viche.app.core.residents.get({ channel: "viber", id: "Zm9yZ2Vk" })).toBeUndefined();
   });
 
@@ -103,7 +126,6 @@ describe.each(backends)("forged and malformed webhooks are refused, and none han
     expect(await send(port, { path: "/telegram", headers: { ...telegramHeaders, "content-length": "1000" }, body: '{"update_id":', finish: false })).toBe(408);
     expect(await send(port, { path: "/healthz", method: "GET" })).toBe(200);
   });
-
 });
 
 describe("/healthz follows storage", () => {
@@ -117,7 +139,10 @@ describe("/healthz follows storage", () => {
     if (!redis) return;
     telegram = await startTelegramDouble();
     port = await freePort();
-    viche = await startViche({ telegram, env: { PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, PORT: String(port), STORAGE_URL: redis.url } });
+    viche = await startViche({
+      telegram,
+      env: { PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, PORT: String(port), STORAGE_URL: redis.url },
+    });
   });
   afterAll(async () => {
     await viche?.stop();

@@ -22,13 +22,71 @@ const SECRET = "fuzz-secret";
 function generator(next: () => number) {
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  const chars = ["а", "ї", "ґ", "'", "’", "<", ">", "&", "\"", "\\", "\u0000", "\u202e", "🙂", "🇺🇦", "\n", " ", "/", "C-1", "x", "5", "ё", "ы", "%", "{"];
+  const chars = ["а", "ї", "ґ", "'", "’", "<", ">", "&", '"', "\\", "\u0000", "\u202e", "🙂", "🇺🇦", "\n", " ", "/", "C-1", "x", "5", "ё", "ы", "%", "{"];
   const text = (max: number) => Array.from({ length: int(max) }, () => pick(chars)).join("");
-  const commands = ["/start", "/start flyer", "/start " + "x".repeat(80), "/help", "/programme", "/complaint", "/volunteer", "/question", "/status", "/status C-1001", "/status zzz", "/mydata", "/forget", "/cancel", "/language", "/ban C-1", "/stats", "/nonsense", "/start@viche_test_bot"];
-  const data = ["menu", "resume", "cmd:complaint", "cmd:forget", "cmd:nope", "prog", "prog:s:economy", "prog:i:economy.roads", "prog:i:missing", "prog:x", "lang:en", "lang:xx", "f:category:roads", "f:category:zzz", "f:send", "f:edit", "f:edit:nothing", "f:back", "f:cancel", "f:ways:door", "ask:send", "reply:C-1001", "reply:Q-9", "status:C-1001", "st:C-1001:resolved", "st:C-1001:nonsense", "", "x".repeat(64)];
-  const user = () => ({ id: 40_000 + int(40), is_bot: false, first_name: text(10) || "A", ...(next() < 0.5 ? { language_code: pick(["uk", "en", "ru", "", "zz"]) } : {}) });
+  const commands = [
+    "/start",
+    "/start flyer",
+    "/start " + "x".repeat(80),
+    "/help",
+    "/programme",
+    "/complaint",
+    "/volunteer",
+    "/question",
+    "/status",
+    "/status C-1001",
+    "/status zzz",
+    "/mydata",
+    "/forget",
+    "/cancel",
+    "/language",
+    "/ban C-1",
+    "/stats",
+    "/nonsense",
+    "/start@viche_test_bot",
+  ];
+  const data = [
+    "menu",
+    "resume",
+    "cmd:complaint",
+    "cmd:forget",
+    "cmd:nope",
+    "prog",
+    "prog:s:economy",
+    "prog:i:economy.roads",
+    "prog:i:missing",
+    "prog:x",
+    "lang:en",
+    "lang:xx",
+    "f:category:roads",
+    "f:category:zzz",
+    "f:send",
+    "f:edit",
+    "f:edit:nothing",
+    "f:back",
+    "f:cancel",
+    "f:ways:door",
+    "ask:send",
+    "reply:C-1001",
+    "reply:Q-9",
+    "status:C-1001",
+    "st:C-1001:resolved",
+    "st:C-1001:nonsense",
+    "",
+    "x".repeat(64),
+  ];
+  const user = () => ({
+    id: 40_000 + int(40),
+    is_bot: false,
+    first_name: text(10) || "A",
+    ...(next() < 0.5 ? { language_code: pick(["uk", "en", "ru", "", "zz"]) } : {}),
+  });
   const chat = (from: { id: number }) =>
-    next() < 0.85 ? { id: from.id, type: "private", first_name: "A" } : next() < 0.5 ? { id: ORGANISERS_CHAT_ID, type: "supergroup", title: "O" } : { id: -int(1e9), type: pick(["group", "supergroup", "channel"]), title: "G" };
+    next() < 0.85
+      ? { id: from.id, type: "private", first_name: "A" }
+      : next() < 0.5
+        ? { id: ORGANISERS_CHAT_ID, type: "supergroup", title: "O" }
+        : { id: -int(1e9), type: pick(["group", "supergroup", "channel"]), title: "G" };
   const message = () => {
     const from = user();
     const base = { message_id: int(1e6), date: 1_700_000_000 + int(1e6), from, chat: chat(from) };
@@ -36,11 +94,18 @@ function generator(next: () => number) {
       case 0:
         return { ...base, text: pick(commands) };
       case 1:
-        return { ...base, contact: { phone_number: pick(["+380671234567", "0671234567", "12", text(20)]), first_name: "A", ...(next() < 0.5 ? { user_id: from.id } : {}) } };
+        return {
+          ...base,
+          contact: { phone_number: pick(["+380671234567", "0671234567", "12", text(20)]), first_name: "A", ...(next() < 0.5 ? { user_id: from.id } : {}) },
+        };
       case 2:
         return { ...base, location: { latitude: next() * 180 - 90, longitude: next() * 360 - 180 } };
       case 3:
-        return { ...base, photo: [{ file_id: text(10) || "f", file_unique_id: "u", width: int(5000), height: int(5000), file_size: int(30_000_000) }], ...(next() < 0.5 ? { caption: text(40) } : {}) };
+        return {
+          ...base,
+          photo: [{ file_id: text(10) || "f", file_unique_id: "u", width: int(5000), height: int(5000), file_size: int(30_000_000) }],
+          ...(next() < 0.5 ? { caption: text(40) } : {}),
+        };
       case 4:
         return { ...base, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } };
       case 5:
@@ -50,9 +115,25 @@ function generator(next: () => number) {
       case 7:
         return { ...base, text: text(5000) };
       case 8:
-        return { ...base, text: text(30), reply_to_message: { message_id: int(50), date: 1, chat: base.chat, from: { id: 123456, is_bot: true, first_name: "Bot" }, text: "card" } };
+        return {
+          ...base,
+          text: text(30),
+          reply_to_message: { message_id: int(50), date: 1, chat: base.chat, from: { id: 123456, is_bot: true, first_name: "Bot" }, text: "card" },
+        };
       case 9:
-        return { ...base, poll: { id: "p", question: "q", options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: "regular", allows_multiple_answers: false } };
+        return {
+          ...base,
+          poll: {
+            id: "p",
+            question: "q",
+            options: [],
+            total_voter_count: 0,
+            is_closed: false,
+            is_anonymous: true,
+            type: "regular",
+            allows_multiple_answers: false,
+          },
+        };
       default:
         return { ...base, text: text(200) };
     }
@@ -66,14 +147,32 @@ function generator(next: () => number) {
       case 3:
       case 4: {
         const from = user();
-        return { update_id: id, callback_query: { id: String(int(1e9)), from, chat_instance: "c", data: pick(data), message: { message_id: int(100), date: 1, chat: chat(from), text: "x" } } };
+        return {
+          update_id: id,
+          callback_query: {
+            id: String(int(1e9)),
+            from,
+            chat_instance: "c",
+            data: pick(data),
+            message: { message_id: int(100), date: 1, chat: chat(from), text: "x" },
+          },
+        };
       }
       case 5:
         return { update_id: id, edited_message: { ...message(), edit_date: 1 } };
       case 6:
         return { update_id: id, channel_post: { message_id: 1, date: 1, chat: { id: -100500, type: "channel", title: "C" }, text: text(30) } };
       default:
-        return { update_id: id, my_chat_member: { chat: { id: 40_001, type: "private", first_name: "A" }, from: user(), date: 1, old_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "B" } }, new_chat_member: { status: pick(["kicked", "member", "left"]), user: { id: 1, is_bot: true, first_name: "B" }, until_date: 0 } } };
+        return {
+          update_id: id,
+          my_chat_member: {
+            chat: { id: 40_001, type: "private", first_name: "A" },
+            from: user(),
+            date: 1,
+            old_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "B" } },
+            new_chat_member: { status: pick(["kicked", "member", "left"]), user: { id: 1, is_bot: true, first_name: "B" }, until_date: 0 },
+          },
+        };
     }
   };
   /** Deletes or replaces one value somewhere in the update with a value of another type. */
@@ -106,7 +205,10 @@ function generator(next: () => number) {
   return { body };
 }
 
-describe.each([{ name: "SQLite", redis: false }, { name: "Redis", redis: true }])("fuzzing the Telegram webhook with random and mutated updates ($name)", (backend) => {
+describe.each([
+  { name: "SQLite", redis: false },
+  { name: "Redis", redis: true },
+])("fuzzing the Telegram webhook with random and mutated updates ($name)", (backend) => {
   let double: TelegramDouble;
   let viche: RunningViche;
   let redis: RedisServer | undefined;
@@ -156,7 +258,10 @@ describe.each([{ name: "SQLite", redis: false }, { name: "Redis", redis: true }]
     await Promise.all(Array.from({ length: 8 }, worker));
     const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
     expect(total).toBe(COUNT);
-    expect([...statuses.keys()].filter((status) => status !== 200 && status !== 400), `statuses: ${JSON.stringify([...statuses])}`).toEqual([]);
+    expect(
+      [...statuses.keys()].filter((status) => status !== 200 && status !== 400),
+      `statuses: ${JSON.stringify([...statuses])}`,
+    ).toEqual([]);
     expect(unhandled).toEqual([]);
 
     await double.sendText({ id: 49_999, first_name: "Після" }, "/start");

@@ -20,8 +20,14 @@ async function roundRobin(targets: () => number[]): Promise<{ url: string; serve
       const target = ports[next++ % ports.length] ?? 0;
       counts.set(target, (counts.get(target) ?? 0) + 1);
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string" && name !== "host" && name !== "content-length") headers[name] = value;
-      fetch(`http://127.0.0.1:${target}${request.url ?? "/"}`, { method: request.method ?? "POST", headers, body: Buffer.concat(chunks), signal: AbortSignal.timeout(30_000) })
+      for (const [name, value] of Object.entries(request.headers))
+        if (typeof value === "string" && name !== "host" && name !== "content-length") headers[name] = value;
+      fetch(`http://127.0.0.1:${target}${request.url ?? "/"}`, {
+        method: request.method ?? "POST",
+        headers,
+        body: Buffer.concat(chunks),
+        signal: AbortSignal.timeout(30_000),
+      })
         .then(async (answer) => {
           response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
           response.end(Buffer.from(await answer.arrayBuffer()));

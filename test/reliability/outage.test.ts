@@ -57,7 +57,8 @@ describe.each(backends)("Telegram and Redis outages lose nothing ($name)", (back
     }
     expect(refs.every((ref) => group.cardsFor(ref).length === 0)).toBe(true);
     const refusedWith = async (status: number) => {
-      const seen = () => double.calls.filter((call) => call.kind === "injected" && call.status === status && String(call.params.chat_id) === String(ORGANISERS_CHAT_ID)).length;
+      const seen = () =>
+        double.calls.filter((call) => call.kind === "injected" && call.status === status && String(call.params.chat_id) === String(ORGANISERS_CHAT_ID)).length;
       const before = seen();
       for (let waited = 0; seen() === before && waited < 20_000; waited += 50) await sleep(50);
       expect(seen(), `a send to the group answered ${status}`).toBeGreaterThan(before);
@@ -67,7 +68,9 @@ describe.each(backends)("Telegram and Redis outages lose nothing ($name)", (back
     await refusedWith(429);
     double.setOutage(null);
     for (const ref of refs) await group.card(ref);
-    const order = group.messages.filter((message) => refs.some((ref) => visibleText(message).includes(` ${ref} · `))).map((message) => /C-\d+/.exec(visibleText(message))?.[0]);
+    const order = group.messages
+      .filter((message) => refs.some((ref) => visibleText(message).includes(` ${ref} · `)))
+      .map((message) => /C-\d+/.exec(visibleText(message))?.[0]);
     expect(order).toEqual(refs);
   }, 60_000);
 
@@ -82,7 +85,6 @@ describe.each(backends)("Telegram and Redis outages lose nothing ($name)", (back
     await resident.say("/help");
     expect(double.messagesTo(30_100).length).toBe(before + 1);
   });
-
 });
 
 describe("a Redis restart mid-run loses nothing", () => {
@@ -125,7 +127,10 @@ describe("a Redis restart mid-run loses nothing", () => {
     await redis.restart();
     double.setOutage(null);
     // Reconnecting takes a few seconds on a loaded machine; the answer must come, however late.
-    const answer = await double.waitFor((message) => message.chatId === 30_200 && double.messagesTo(30_200).indexOf(message) >= sentAt, { chatId: 30_200, timeoutMs: 30_000 });
+    const answer = await double.waitFor((message) => message.chatId === 30_200 && double.messagesTo(30_200).indexOf(message) >= sentAt, {
+      chatId: 30_200,
+      timeoutMs: 30_000,
+    });
     expect(visibleText(answer)).toContain(ref);
     await group.card(ref);
     expect(group.cardsFor(ref)).toHaveLength(1);

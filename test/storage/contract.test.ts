@@ -119,7 +119,14 @@ function contract(open: () => Promise<Storage>): void {
 
   it("ranges an index by score (ties by member), inclusive bounds, honouring the limit", async () => {
     const index = fresh("due");
-    for (const [member, score] of [["c", 3], ["a", 1], ["d", 2], ["b", 2], ["e", 5], ["f", -1.5]] as const) {
+    for (const [member, score] of [
+      ["c", 3],
+      ["a", 1],
+      ["d", 2],
+      ["b", 2],
+      ["e", 5],
+      ["f", -1.5],
+    ] as const) {
       await storage.indexAdd(index, member, score);
     }
     expect(await storage.indexRange(index, -Infinity, Infinity)).toEqual(["f", "a", "b", "d", "c", "e"]);
@@ -224,9 +231,6 @@ describe("SqliteStorage (contract)", () => {
   contract(() => openStorage(`sqlite://${join(dir, "contract.sqlite")}`));
 });
 
-describe.skipIf(!redis)(
-  redis ? "RedisStorage (contract)" : "RedisStorage (contract) — skipped: redis-server is not installed",
-  () => {
-    contract(() => openStorage(redis?.url ?? "redis://127.0.0.1:1/0"));
-  },
-);
+describe.skipIf(!redis)(redis ? "RedisStorage (contract)" : "RedisStorage (contract) — skipped: redis-server is not installed", () => {
+  contract(() => openStorage(redis?.url ?? "redis://127.0.0.1:1/0"));
+});

@@ -67,17 +67,13 @@ describe.skipIf(!installed)(`RedisStorage shared by two processes${skipped}`, ()
 
   it("lets exactly one of two storages claim an update", async () => {
     const update = fresh("update");
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? one : two).claim(update, 600_000)),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? one : two).claim(update, 600_000)));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it("gives concurrent increments from two storages distinct values", async () => {
     const counter = fresh("reports");
-    const values = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? one : two).increment(counter)),
-    );
+    const values = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? one : two).increment(counter)));
     expect(new Set(values).size).toBe(200);
     expect(await one.readCounter(counter)).toBe(200);
   });
@@ -200,7 +196,13 @@ describe.skipIf(!installed)(`RedisStorage while Redis is down${skipped}`, () => 
       ["withLock", () => storage.withLock("resident", async () => "ran", 5_000)],
     ];
     for (const [name, operation] of operations) {
-      const outcome = await within(3_000, operation().then(() => "resolved", () => "rejected"));
+      const outcome = await within(
+        3_000,
+        operation().then(
+          () => "resolved",
+          () => "rejected",
+        ),
+      );
       expect(`${name}: ${outcome}`).toBe(`${name}: rejected`);
     }
     expect(logLines.some((line) => line.includes("Redis connection lost"))).toBe(true);

@@ -25,8 +25,15 @@ describe("rendering for Telegram", () => {
   });
 
   it("asks for a phone with a reply keyboard and turns the other choices into text buttons", () => {
-    const [send] = renderForTelegram({ text: "Телефон?", buttons: [[{ label: "🕶 Анонімно", data: "f:contact:anonymous" }]], request: { kind: "contact", label: "📱 Поділитися номером" } });
-    expect(send?.reply_markup).toMatchObject({ keyboard: [[{ text: "📱 Поділитися номером", request_contact: true }], [{ text: "🕶 Анонімно" }]], one_time_keyboard: true });
+    const [send] = renderForTelegram({
+      text: "Телефон?",
+      buttons: [[{ label: "🕶 Анонімно", data: "f:contact:anonymous" }]],
+      request: { kind: "contact", label: "📱 Поділитися номером" },
+    });
+    expect(send?.reply_markup).toMatchObject({
+      keyboard: [[{ text: "📱 Поділитися номером", request_contact: true }], [{ text: "🕶 Анонімно" }]],
+      one_time_keyboard: true,
+    });
   });
 
   it("refuses button data Telegram would refuse rather than sending a broken keyboard", () => {
@@ -36,7 +43,12 @@ describe("rendering for Telegram", () => {
 
 describe("rendering for Viber", () => {
   const sender = { name: "Віче" };
-  const menu = [[{ label: "📖 Програма", data: "cmd:programme" }, { label: "📝 Проблема", data: "cmd:complaint" }]];
+  const menu = [
+    [
+      { label: "📖 Програма", data: "cmd:programme" },
+      { label: "📝 Проблема", data: "cmd:complaint" },
+    ],
+  ];
 
   it("keeps text plain and within Viber's limit, split at paragraphs, with the keyboard on the last message", () => {
     const payloads = renderForViber([{ title: "Розділ", text: long }], sender, menu);
@@ -55,7 +67,11 @@ describe("rendering for Viber", () => {
   });
 
   it("uses share-phone and location-picker buttons with the API version they need, and at most 24 buttons", () => {
-    const many: OutgoingMessage = { text: "Оберіть", buttons: Array.from({ length: 30 }, (_, index) => [{ label: `Варіант ${index}`, data: `f:x:${index}` }]), request: { kind: "contact", label: "📱 Поділитися номером" } };
+    const many: OutgoingMessage = {
+      text: "Оберіть",
+      buttons: Array.from({ length: 30 }, (_, index) => [{ label: `Варіант ${index}`, data: `f:x:${index}` }]),
+      request: { kind: "contact", label: "📱 Поділитися номером" },
+    };
     const [payload] = renderForViber([many], sender, menu);
     const keyboard = payload?.keyboard as { Buttons: { ActionType: string; Columns: number }[] };
     expect(payload?.min_api_version).toBe(3);

@@ -19,9 +19,7 @@ function attachmentsNote(ctx: StepContext): string {
 }
 
 function contactLine(ctx: StepContext): string {
-  return ctx.answers.anonymous === true || typeof ctx.answers.phone !== "string"
-    ? ctx.t("summary-anonymous")
-    : String(ctx.answers.phone);
+  return ctx.answers.anonymous === true || typeof ctx.answers.phone !== "string" ? ctx.t("summary-anonymous") : String(ctx.answers.phone);
 }
 
 /** A description: text, or a photo whose caption says what the problem is. */
@@ -45,7 +43,11 @@ function acceptDescription(input: StepInput, ctx: StepContext): StepResult {
 async function offerJoining(result: StepResult, ctx: StepContext): Promise<StepResult> {
   const text = result.kind === "next" ? result.answers.description : undefined;
   if (result.kind !== "next" || typeof text !== "string") return result;
-  const similar = await ctx.services.findSimilarReport({ category: String(ctx.answers.category ?? ""), settlement: String(ctx.answers.settlement ?? ""), text });
+  const similar = await ctx.services.findSimilarReport({
+    category: String(ctx.answers.category ?? ""),
+    settlement: String(ctx.answers.settlement ?? ""),
+    text,
+  });
   return { ...result, answers: { ...result.answers, similarRef: similar?.ref, similarText: similar?.text } };
 }
 
@@ -65,7 +67,11 @@ export const complaintFlow: FlowDefinition = {
     {
       id: "category",
       editLabel: "complaint-edit-category",
-      prompt: (ctx) => ({ text: ctx.t("complaint-ask-category"), choices: optionChoices(ctx.content.organisation.complaintCategories, ctx.locale), columns: 2 }),
+      prompt: (ctx) => ({
+        text: ctx.t("complaint-ask-category"),
+        choices: optionChoices(ctx.content.organisation.complaintCategories, ctx.locale),
+        columns: 2,
+      }),
       accept: (input, ctx) => {
         if (input.kind === "choice" && ctx.content.organisation.complaintCategories.some((option) => option.id === input.value)) {
           return { kind: "next", answers: { category: input.value } };
@@ -172,9 +178,7 @@ export const complaintFlow: FlowDefinition = {
       text: String(a.description),
       photos: photosOf(ctx),
       ...(a.location ? { location: a.location as { latitude: number; longitude: number } } : {}),
-      ...(withContact
-        ? { contact: { phone: String(a.phone), ...(typeof a.phoneName === "string" ? { name: a.phoneName } : {}) } }
-        : {}),
+      ...(withContact ? { contact: { phone: String(a.phone), ...(typeof a.phoneName === "string" ? { name: a.phoneName } : {}) } } : {}),
     });
     return reportDoneMessages(ctx, report);
   },

@@ -69,9 +69,7 @@ export interface StepPrompt {
 }
 
 /** The input a step receives: a pressed choice's value, or the raw event. */
-export type StepInput =
-  | { readonly kind: "choice"; readonly value: string }
-  | { readonly kind: "event"; readonly event: IncomingEvent };
+export type StepInput = { readonly kind: "choice"; readonly value: string } | { readonly kind: "event"; readonly event: IncomingEvent };
 
 /**
  * The outcome of a step: store `answers` (merged) and go on; stay on the step (e.g. a multi-select

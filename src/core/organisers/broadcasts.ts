@@ -277,7 +277,10 @@ export class Broadcasts {
       await this.records.set(record.id, record);
       await storage.indexRemove(ACTIVE, record.id);
       if (await storage.claim(`broadcast:${record.id}:finished`, 365 * DAY_MS)) {
-        await outbox.enqueue({ type: "group-note", key: "group-broadcast-done", args: { id: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut } }, this.options.clock());
+        await outbox.enqueue(
+          { type: "group-note", key: "group-broadcast-done", args: { id: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut } },
+          this.options.clock(),
+        );
         this.options.wake();
         this.options.logger.info({ broadcast: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut }, "broadcast finished");
       }
@@ -289,7 +292,10 @@ export class Broadcasts {
       record.reportedQuarter = quarter;
       await this.records.set(record.id, record);
       if (await storage.claim(`broadcast:${record.id}:quarter:${quarter}`, 365 * DAY_MS)) {
-        await outbox.enqueue({ type: "group-note", key: "group-broadcast-progress", args: { id: record.id, percent: quarter * 25, sent: counts.sent, total: record.total } }, this.options.clock());
+        await outbox.enqueue(
+          { type: "group-note", key: "group-broadcast-progress", args: { id: record.id, percent: quarter * 25, sent: counts.sent, total: record.total } },
+          this.options.clock(),
+        );
         this.options.wake();
       }
     }

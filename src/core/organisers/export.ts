@@ -9,8 +9,23 @@ import { firstResolvedAt } from "./stats.js";
 
 /** Columns of the export, in order; headers come from `export-column-<id>` in the locale. */
 export const EXPORT_COLUMNS = [
-  "ref", "kind", "status", "created", "category", "settlement", "text", "name", "phone", "ways", "availability",
-  "messenger", "source", "affected", "first-reply", "resolved", "photos",
+  "ref",
+  "kind",
+  "status",
+  "created",
+  "category",
+  "settlement",
+  "text",
+  "name",
+  "phone",
+  "ways",
+  "availability",
+  "messenger",
+  "source",
+  "affected",
+  "first-reply",
+  "resolved",
+  "photos",
 ] as const;
 
 /** The CSV separator: Excel in Ukrainian (and most European) locales splits on ";" when opening a file. */
@@ -69,7 +84,14 @@ export function toCsv(rows: readonly (readonly string[])[]): Buffer {
 }
 
 /** The export of a period as a CSV file, and how many reports it holds. */
-export async function exportCsv(reports: ReportRepository, from: number, to: number, content: Content, locale: Locale, t: T): Promise<{ csv: Buffer; rows: number }> {
+export async function exportCsv(
+  reports: ReportRepository,
+  from: number,
+  to: number,
+  content: Content,
+  locale: Locale,
+  t: T,
+): Promise<{ csv: Buffer; rows: number }> {
   const selected = await reportsBetween(reports, from, to);
   return { csv: toCsv(exportRows(selected, content, locale, t)), rows: selected.length };
 }

@@ -54,7 +54,8 @@ export function placeIndex(category: string, settlement: string): string {
 
 /** Indexes a new complaint by category and place (see {@link findSimilarComplaint}). */
 export async function indexComplaint(storage: Storage, report: Report): Promise<void> {
-  if (report.kind === "complaint" && report.category && report.settlement) await storage.indexAdd(placeIndex(report.category, report.settlement), report.ref, report.createdAt);
+  if (report.kind === "complaint" && report.category && report.settlement)
+    await storage.indexAdd(placeIndex(report.category, report.settlement), report.ref, report.createdAt);
 }
 
 /** What a resident is about to report. */

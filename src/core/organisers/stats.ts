@@ -78,8 +78,14 @@ export async function buildStats(sources: StatsSources, period: Period, now: num
   const label = periodLabel(period);
   const title = t("stats-title", { period: t(label.key, label.args), from: period.kind === "all" ? "—" : formatTime(from, organisation.timeZone, locale) });
 
-  const kinds = t("stats-kinds", { complaints: complaints.length, questions: reports.filter((report) => report.kind === "question").length, signups: signups.length });
-  const statuses = REPORT_STATUSES.map((status) => t("stats-status", { status: t(`status-${status}`), count: cases.filter((report) => report.status === status).length })).join(" · ");
+  const kinds = t("stats-kinds", {
+    complaints: complaints.length,
+    questions: reports.filter((report) => report.kind === "question").length,
+    signups: signups.length,
+  });
+  const statuses = REPORT_STATUSES.map((status) =>
+    t("stats-status", { status: t(`status-${status}`), count: cases.filter((report) => report.status === status).length }),
+  ).join(" · ");
 
   const categories = tally(complaints.map((report) => optionLabel(organisation.complaintCategories, report.category, locale)));
   const places = tallySettlements(complaints.flatMap((report) => (report.settlement ? [report.settlement] : [])));
@@ -114,7 +120,13 @@ export async function buildStats(sources: StatsSources, period: Period, now: num
   const idleDays = organisation.followUp.flagIdleAfterDays;
   const idle = await idleReports(sources.reports, now, idleDays);
   const idleLines = [t("stats-idle-count", { count: idle.length, days: idleDays })];
-  if (idle.length > 0) idleLines.push(idle.slice(0, LIST_LIMIT).map((report) => report.ref).join(", ") + (idle.length > LIST_LIMIT ? " …" : ""));
+  if (idle.length > 0)
+    idleLines.push(
+      idle
+        .slice(0, LIST_LIMIT)
+        .map((report) => report.ref)
+        .join(", ") + (idle.length > LIST_LIMIT ? " …" : ""),
+    );
 
   const ways = tally(signups.flatMap((report) => (report.ways ?? []).map((id) => optionLabel(organisation.waysToHelp, id, locale))));
   const signupPlaces = tallySettlements(signups.flatMap((report) => (report.settlement ? [report.settlement] : [])));
@@ -128,7 +140,10 @@ export async function buildStats(sources: StatsSources, period: Period, now: num
       { title: t("stats-section-settlements"), lines: listLines(places, t) },
       { title: t("stats-section-speed"), lines: [speed("stats-first-reply", replyTimes), speed("stats-resolution", resolveTimes)] },
       { title: t("stats-section-idle"), lines: idleLines },
-      { title: t("stats-section-signups", { count: signups.length }), lines: [...listLines(ways, t), ...(signupPlaces.length > 0 ? [t("stats-by-settlement"), ...listLines(signupPlaces, t)] : [])] },
+      {
+        title: t("stats-section-signups", { count: signups.length }),
+        lines: [...listLines(ways, t), ...(signupPlaces.length > 0 ? [t("stats-by-settlement"), ...listLines(signupPlaces, t)] : [])],
+      },
       { title: t("stats-section-residents", { count: residents.length }), lines: residents.length > 0 ? listLines(channels, t) : [t("stats-none")] },
       { title: t("stats-section-sources"), lines: sourceLines.length > 0 ? sourceLines.slice(0, LIST_LIMIT * 2) : [t("stats-none")] },
     ],

@@ -72,7 +72,10 @@ export class Pacer {
       // The group is a chat too: besides 20 a minute, Telegram wants about one message a second.
       windows =
         lane === "group"
-          ? [new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs), new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs)]
+          ? [
+              new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs),
+              new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs),
+            ]
           : [new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs)];
       this.lanes.set(lane, windows);
       if (this.lanes.size > 10_000) this.lanes.delete(this.lanes.keys().next().value ?? lane);

@@ -157,14 +157,16 @@ export class OutboxWorker {
 
   private async settleFailure(item: OutboxItem, error: unknown): Promise<boolean> {
     const { outbox, logger, onUndeliverable } = this.options;
-    const failure =
-      error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message : String(error), false, "unavailable");
+    const failure = error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message : String(error), false, "unavailable");
     // The organisers' group is ours to fix (a wrong ORGANISERS_CHAT_ID, the bot removed from the
     // group): its cards are never given up, only reported once and retried with a long backoff.
     if (failure.permanent && item.lane === "group") {
       if (item.attempts === 1) await onUndeliverable(item, failure);
       const wait = Math.max(backoffMs(item.attempts), 30_000);
-      logger.warn({ lane: item.lane, item: item.id, reason: failure.reason, retryInMs: wait }, "outbox: the organisers' group refuses messages; kept and retried");
+      logger.warn(
+        { lane: item.lane, item: item.id, reason: failure.reason, retryInMs: wait },
+        "outbox: the organisers' group refuses messages; kept and retried",
+      );
       await outbox.retryLater(item, failure.message, this.now() + wait);
       return false;
     }

@@ -52,7 +52,13 @@ export function itemMessage(programme: Programme, itemId: string, t: T): Outgoin
   return {
     title: `${section.title} · ${item.title}`,
     text: item.text.trim(),
-    buttons: [navigation, [{ label: t("programme-ask-question"), data: "cmd:question" }, { label: t("nav-menu"), data: "menu" }]],
+    buttons: [
+      navigation,
+      [
+        { label: t("programme-ask-question"), data: "cmd:question" },
+        { label: t("nav-menu"), data: "menu" },
+      ],
+    ],
   };
 }
 

@@ -66,9 +66,7 @@ zhytomyr ukraine kyiv region oblast area town city village
 `;
 
 /** Every function word of Ukrainian, Russian (with surzhyk spellings) and English, as written. */
-export const FUNCTION_WORDS: readonly string[] = [UKRAINIAN, RUSSIAN, ENGLISH].flatMap((list) =>
-  list.split(/\s+/u).filter((word) => word.length > 0),
-);
+export const FUNCTION_WORDS: readonly string[] = [UKRAINIAN, RUSSIAN, ENGLISH].flatMap((list) => list.split(/\s+/u).filter((word) => word.length > 0));
 
 /**
  * Words that mark a message as something other than a question about the programme: classified
@@ -81,4 +79,6 @@ export const OFF_TOPIC_CUES: readonly string[] = `
 оголошення объявление погода погоди погоду дощ дощі сніг дождь снег концерт концерти фільм фильм
 кіно кино серіал сериал анекдот жарт шутка гороскоп рецепт матч sell selling sale weather rain
 snow concert movie film joke horoscope recipe
-`.split(/\s+/u).filter((word) => word.length > 0);
+`
+  .split(/\s+/u)
+  .filter((word) => word.length > 0);

@@ -16,7 +16,10 @@ export const programmeSchema = z.object({
         items: z
           .array(
             z.object({
-              id: z.string().regex(/^[a-z0-9.-]+$/, "lowercase letters, digits, dots and dashes").max(40),
+              id: z
+                .string()
+                .regex(/^[a-z0-9.-]+$/, "lowercase letters, digits, dots and dashes")
+                .max(40),
               title: z.string().min(1).max(60),
               text: z.string().min(1).max(3500),
             }),
@@ -35,10 +38,7 @@ export type ProgrammeSection = Programme["sections"][number];
 export type ProgrammeItem = ProgrammeSection["items"][number];
 
 /** Finds an item and its section by item id. */
-export function findItem(
-  programme: Programme,
-  itemId: string,
-): { section: ProgrammeSection; item: ProgrammeItem } | undefined {
+export function findItem(programme: Programme, itemId: string): { section: ProgrammeSection; item: ProgrammeItem } | undefined {
   for (const section of programme.sections) {
     const item = section.items.find((candidate) => candidate.id === itemId);
     if (item) return { section, item };

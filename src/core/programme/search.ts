@@ -44,9 +44,7 @@ export interface ProgrammeSearch {
 }
 
 /** The words and phrases residents use for one item's topic, per language. */
-const topicWordsSchema = z
-  .object({ uk: z.array(z.string().min(1)), ru: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })
-  .strict();
+const topicWordsSchema = z.object({ uk: z.array(z.string().min(1)), ru: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict();
 
 /** Schema of vocabulary.json: programme item id → the words residents use for its topic, per language. */
 export const vocabularySchema = z.record(z.string().regex(/^[a-z0-9.-]+$/u), topicWordsSchema);
@@ -188,7 +186,7 @@ export function createProgrammeSearch(options: ProgrammeSearchOptions): Programm
         worth = Math.max(worth, idf(entry.items.length));
         const wholeIn = whole.get(entry.term);
         entry.items.forEach((item, k) => {
-          const field = wholeIn?.has(item) ? FIELD_WEIGHT.vocabulary : entry.weights[k] ?? 0;
+          const field = wholeIn?.has(item) ? FIELD_WEIGHT.vocabulary : (entry.weights[k] ?? 0);
           termBest[item] = Math.max(termBest[item] ?? 0, weight * field);
         });
       }
@@ -209,8 +207,7 @@ export function createProgrammeSearch(options: ProgrammeSearchOptions): Programm
 
   const scoreAnswers = (resolved: ResolvedTerm[][]): AnswerMatch[] => {
     if (answers.length === 0) return [];
-    const termWeight = (entry: ResolvedTerm["entry"]): number =>
-      entry.items.length > 0 ? idf(entry.items.length) : answerOnlyIdf;
+    const termWeight = (entry: ResolvedTerm["entry"]): number => (entry.items.length > 0 ? idf(entry.items.length) : answerOnlyIdf);
     const shared = new Map<StoredAnswer, number>();
     let questionWeight = 0;
     for (const candidates of resolved) {

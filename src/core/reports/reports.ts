@@ -169,10 +169,7 @@ export class ReportRepository {
 
   /** The existing sign-up of this resident or phone, so a second one updates it. */
   async findVolunteer(resident: ResidentRef, phone: string | undefined): Promise<string | undefined> {
-    return (
-      (await this.volunteerIndex.get(`resident:${residentKey(resident)}`)) ??
-      (phone ? await this.volunteerIndex.get(`phone:${phone}`) : undefined)
-    );
+    return (await this.volunteerIndex.get(`resident:${residentKey(resident)}`)) ?? (phone ? await this.volunteerIndex.get(`phone:${phone}`) : undefined);
   }
 
   /** Indexes a sign-up by resident and phone. */

@@ -28,7 +28,7 @@ export function eventFromTelegram(ctx: Context): IncomingEvent | undefined {
   }
   if (message.location) return { kind: "location", latitude: message.location.latitude, longitude: message.location.longitude };
   if (message.photo && message.photo.length > 0) {
-    const sizes = [...message.photo].sort((a, b) => (b.width * b.height) - (a.width * a.height));
+    const sizes = [...message.photo].sort((a, b) => b.width * b.height - a.width * a.height);
     const best = sizes.find((size) => (size.file_size ?? 0) <= MAX_PHOTO_BYTES);
     if (!best) return { kind: "unsupported", what: "too-big" };
     return {

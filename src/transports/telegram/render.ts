@@ -53,7 +53,9 @@ export function renderForTelegram(message: OutgoingMessage): TelegramSend[] {
   if (message.photo) {
     const caption = `${message.title ?? ""}\n${message.text}`.trim();
     if (caption.length <= TELEGRAM_CAPTION_LIMIT) {
-      return [{ method: "sendPhoto", photo: message.photo.fileId, caption: `${title}${escapeHtml(message.text)}`, ...(keyboard ? { reply_markup: keyboard } : {}) }];
+      return [
+        { method: "sendPhoto", photo: message.photo.fileId, caption: `${title}${escapeHtml(message.text)}`, ...(keyboard ? { reply_markup: keyboard } : {}) },
+      ];
     }
   }
   const budget = TELEGRAM_TEXT_LIMIT - (message.title?.length ?? 0) - 2;

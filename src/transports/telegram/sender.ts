@@ -12,9 +12,17 @@ export async function sendToTelegram(api: Api, chatId: number | string, messages
     for (const send of renderForTelegram(message)) {
       try {
         if (send.method === "sendPhoto") {
-          await api.sendPhoto(chatId, send.photo, { caption: send.caption, parse_mode: "HTML", ...(send.reply_markup ? { reply_markup: send.reply_markup } : {}) });
+          await api.sendPhoto(chatId, send.photo, {
+            caption: send.caption,
+            parse_mode: "HTML",
+            ...(send.reply_markup ? { reply_markup: send.reply_markup } : {}),
+          });
         } else {
-          await api.sendMessage(chatId, send.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(send.reply_markup ? { reply_markup: send.reply_markup } : {}) });
+          await api.sendMessage(chatId, send.text, {
+            parse_mode: "HTML",
+            link_preview_options: { is_disabled: true },
+            ...(send.reply_markup ? { reply_markup: send.reply_markup } : {}),
+          });
         }
       } catch (error) {
         throw toDeliveryError(error);

@@ -60,11 +60,15 @@ export function eventFromViberMessage(message: ViberMessage): IncomingEvent | { 
       return BUTTON_DATA.test(text) ? { kind: "choice", data: text } : { kind: "text", text };
     }
     case "contact":
-      return message.contact?.phone_number ? { kind: "contact", phone: message.contact.phone_number, own: true, ...(message.contact.name ? { name: message.contact.name } : {}) } : { kind: "unsupported", what: "other" };
+      return message.contact?.phone_number
+        ? { kind: "contact", phone: message.contact.phone_number, own: true, ...(message.contact.name ? { name: message.contact.name } : {}) }
+        : { kind: "unsupported", what: "other" };
     case "location":
       return message.location ? { kind: "location", latitude: message.location.lat, longitude: message.location.lon } : { kind: "unsupported", what: "other" };
     case "picture":
-      return message.media ? { kind: "picture", url: message.media, ...(message.text ? { caption: message.text } : {}) } : { kind: "unsupported", what: "other" };
+      return message.media
+        ? { kind: "picture", url: message.media, ...(message.text ? { caption: message.text } : {}) }
+        : { kind: "unsupported", what: "other" };
     case "sticker":
       return { kind: "unsupported", what: "sticker" };
     case "video":

@@ -52,7 +52,11 @@ export function viberKeyboard(rows: readonly (readonly Button[])[], request: Out
  * last one. A message without buttons gets `fallbackRows` (the main menu), because a Viber message
  * without a keyboard removes the one the resident had.
  */
-export function renderForViber(messages: readonly OutgoingMessage[], sender: ViberSender, fallbackRows: readonly (readonly Button[])[]): Record<string, unknown>[] {
+export function renderForViber(
+  messages: readonly OutgoingMessage[],
+  sender: ViberSender,
+  fallbackRows: readonly (readonly Button[])[],
+): Record<string, unknown>[] {
   const payloads: Record<string, unknown>[] = [];
   messages.forEach((message, index) => {
     const text = message.title ? `${message.title}\n\n${message.text}` : message.text;

@@ -64,7 +64,13 @@ export function viberWebhook(options: ViberWebhookOptions): (request: { body: Bu
     const parsed = viberCallbackSchema.safeParse(parseViberCallback(body.toString("utf8")));
     if (!parsed.success) return { status: 400, body: { error: "not a Viber callback" } };
     const callback = parsed.data;
-    if (callback.event === "webhook" || callback.event === "delivered" || callback.event === "seen" || callback.event === "client_status" || callback.event === "action") {
+    if (
+      callback.event === "webhook" ||
+      callback.event === "delivered" ||
+      callback.event === "seen" ||
+      callback.event === "client_status" ||
+      callback.event === "action"
+    ) {
       return { status: 200, body: {} };
     }
     if (callback.event === "failed") {
