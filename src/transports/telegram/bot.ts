@@ -7,7 +7,7 @@ import type { Core } from "../../core/core.js";
 import type { Translator } from "../../core/i18n.js";
 import { LOCALES, type Locale, type OutgoingMessage } from "../../core/types.js";
 import type { TelegramConfig } from "../../config.js";
-import { organisersGroup } from "../../organisers/group.js";
+import { organisersGroup } from "./desk/group.js";
 import type { Storage } from "../../storage/storage.js";
 import { eventFromTelegram } from "./receive.js";
 

@@ -1,15 +1,15 @@
 import { InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Collection, Storage } from "../storage/storage.js";
-import type { Content } from "../core/content.js";
-import type { Translator } from "../core/i18n.js";
-import type { MediaStore } from "../core/media.js";
-import { DeliveryError } from "../core/outbox/outbox.js";
-import { cardModel, type CardModel } from "../core/reports/card.js";
-import type { Report, ReportKind, ReportRepository } from "../core/reports/reports.js";
-import type { Locale } from "../core/types.js";
-import { toDeliveryError } from "../transports/telegram/errors.js";
-import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../transports/telegram/render.js";
+import type { Collection, Storage } from "../../../storage/storage.js";
+import type { Content } from "../../../core/content.js";
+import type { Translator } from "../../../core/i18n.js";
+import type { MediaStore } from "../../../core/media.js";
+import { DeliveryError } from "../../../core/outbox/outbox.js";
+import { cardModel, type CardModel } from "../../../core/reports/card.js";
+import type { Report, ReportKind, ReportRepository } from "../../../core/reports/reports.js";
+import type { Locale } from "../../../core/types.js";
+import { toDeliveryError } from "../errors.js";
+import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../render.js";
 
 /** Renders a card for Telegram: bold header, escaped fields. Residents' text can never break it. */
 export function cardHtml(card: CardModel): string {

@@ -1,6 +1,6 @@
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { Context } from "grammy";
-import type { Storage } from "../storage/storage.js";
+import type { Storage } from "../../../storage/storage.js";
 
 /** Half-finished organiser dialogs are forgotten after this long. */
 const DIALOG_TTL_MS = 24 * 3600 * 1000;

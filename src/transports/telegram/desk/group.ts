@@ -1,12 +1,12 @@
 import { Composer, type Context } from "grammy";
 import type { Logger } from "pino";
-import type { Core } from "../core/core.js";
-import type { Translator } from "../core/i18n.js";
-import type { ActionResult } from "../core/reports/actions.js";
-import { parseRef, REPORT_STATUSES, type ReportStatus } from "../core/reports/reports.js";
-import type { Locale } from "../core/types.js";
-import type { Collection, Storage } from "../storage/storage.js";
-import { escapeHtml } from "../transports/telegram/render.js";
+import type { Core } from "../../../core/core.js";
+import type { Translator } from "../../../core/i18n.js";
+import type { ActionResult } from "../../../core/reports/actions.js";
+import { parseRef, REPORT_STATUSES, type ReportStatus } from "../../../core/reports/reports.js";
+import type { Locale } from "../../../core/types.js";
+import type { Collection, Storage } from "../../../storage/storage.js";
+import { escapeHtml } from "../render.js";
 import { teachHandlers, teachKeyboard } from "./teach.js";
 
 /** Dependencies of the organisers' group handlers. */

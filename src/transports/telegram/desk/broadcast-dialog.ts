@@ -2,11 +2,11 @@ import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Logger } from "pino";
-import type { Core } from "../core/core.js";
-import type { Translator } from "../core/i18n.js";
-import type { Audience, AudiencePreview } from "../core/organisers/broadcasts.js";
-import type { Locale, PhotoRef } from "../core/types.js";
-import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../transports/telegram/render.js";
+import type { Core } from "../../../core/core.js";
+import type { Translator } from "../../../core/i18n.js";
+import type { Audience, AudiencePreview } from "../../../core/organisers/broadcasts.js";
+import type { Locale, PhotoRef } from "../../../core/types.js";
+import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../render.js";
 
 /** Longest broadcast text (Telegram's message limit, less room for nothing else). */
 export const BROADCAST_TEXT_LIMIT = 4000;

@@ -1,9 +1,9 @@
 import { Composer, type Context } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "pino";
-import type { Core } from "../core/core.js";
-import type { Programme } from "../core/programme/programme.js";
-import { escapeHtml } from "../transports/telegram/render.js";
+import type { Core } from "../../../core/core.js";
+import type { Programme } from "../../../core/programme/programme.js";
+import { escapeHtml } from "../render.js";
 
 type T = (key: string, args?: Record<string, string | number>) => string;
 
