@@ -3,7 +3,6 @@ import type { Storage } from "../storage/storage.js";
 import type { Content } from "./content.js";
 import type { FeatureServices } from "./features/feature.js";
 import { FEATURE_REGISTRY } from "./features/index.js";
-import type { FeatureRegistry } from "./features/registry.js";
 import type { FlowServices, FlowState } from "./flows/flow.js";
 import { FlowSessions } from "./flows/sessions.js";
 import type { MessageArgs, Translator } from "./i18n.js";
@@ -39,8 +38,6 @@ export interface CoreOptions {
   readonly now?: () => number;
   /** Events one resident may send per window before being asked to slow down (default 90 per 30 s: no person taps that fast). */
   readonly flood?: { readonly limit: number; readonly windowMs: number };
-  /** The features to route to (default: every feature in `features/index.ts`). */
-  readonly registry?: FeatureRegistry;
 }
 
 /**
@@ -89,7 +86,7 @@ export class Core {
     });
     this.broadcasts = new Broadcasts({ storage, residents: this.residents, outbox, translator, defaultLocale, logger, wake, clock });
     this.filing = new ReportFiling({ storage, reports: this.reports, residents: this.residents, outbox, logger, now, wake });
-    const registry = options.registry ?? FEATURE_REGISTRY;
+    const registry = FEATURE_REGISTRY;
     const forget = { reports: this.reports, outbox, perResident: [pendingQuestions, flows], logger, now, wake };
     const sessions = new FlowSessions({
       store: flows,
