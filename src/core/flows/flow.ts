@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Content, ContentOption } from "../content.js";
-import type { MessageArgs, Translator } from "../i18n.js";
+import type { MessageArgs } from "../i18n.js";
 import type { NewReport, Report } from "../reports/reports.js";
 import type { Resident } from "../residents.js";
 import type { IncomingEvent, Locale, OutgoingMessage } from "../types.js";
