@@ -31,6 +31,8 @@ export class SqliteStorage implements Storage {
   readonly #locks = new KeyedMutex();
   readonly #purgeTimer: NodeJS.Timeout;
   #batching = false;
+  /** Settles when the transaction of this turn is committed (only meaningful while batching). */
+  #committed: Promise<void> = Promise.resolve();
   readonly #sql: ReturnType<typeof setUp>;
 
   /**
@@ -145,27 +147,49 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  /** Commits the writes grouped so far (see {@link Storage.flush}). */
+  /**
+   * Resolves once the writes grouped so far are committed (see {@link Storage.flush}): at the end
+   * of this turn of the event loop, together with every other caller's writes of the same turn.
+   * Rejects when that commit fails (its writes are then rolled back, none half-applied).
+   */
   async flush(): Promise<void> {
-    this.#commit();
+    if (this.#batching) await this.#committed;
   }
 
   /**
    * Groups the writes made in one turn of the event loop into one transaction, committed at the
-   * end of the turn (or at once by {@link flush}): under load, many residents' updates share one
-   * WAL commit instead of paying one each.
+   * end of the turn: under load, many residents' updates share one WAL commit instead of paying
+   * one each, and so do their flushes (measured: a commit per flush was a tenth of the CPU).
    */
   readonly #batch = (): void => {
     if (this.#batching) return;
     this.#db.exec("BEGIN IMMEDIATE");
     this.#batching = true;
-    setImmediate(() => this.#commit());
+    const committed = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          this.#commit();
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
+    );
+    // Writers that never flush learn nothing of a failed commit; those that flush are told.
+    committed.catch(() => undefined);
+    this.#committed = committed;
   };
 
   #commit(): void {
     if (!this.#batching) return;
     this.#batching = false;
-    if (this.#db.open && this.#db.inTransaction) this.#db.exec("COMMIT");
+    if (!this.#db.open || !this.#db.inTransaction) return;
+    try {
+      this.#db.exec("COMMIT");
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
+      throw error;
+    }
   }
 
   /** Closes the database file; pending WAL content is checkpointed by SQLite. */
