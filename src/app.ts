@@ -10,7 +10,7 @@ import { Core } from "./core/core.js";
 import { createTranslator, type Translator } from "./core/i18n.js";
 import { MediaStore } from "./core/media.js";
 import { DeliveryError, Outbox, type OutboxItem } from "./core/outbox/outbox.js";
-import type { PacingLimits } from "./core/outbox/pacing.js";
+import { Pacer, PLATFORM_LIMITS, type PacingLimits } from "./core/outbox/pacing.js";
 import { OutboxWorker } from "./core/outbox/worker.js";
 import { createProgrammeSearch } from "./core/programme/search.js";
 import { cardAsText, cardModel } from "./core/reports/card.js";
@@ -22,6 +22,7 @@ import { HttpServer, parseJson } from "./server.js";
 import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/storage.js";
 import { createTelegramBot, setCommandMenus } from "./transports/telegram/bot.js";
+import { TelegramReplyGate } from "./transports/telegram/reply-gate.js";
 import { sendToTelegram } from "./transports/telegram/sender.js";
 import { ViberClient } from "./transports/viber/client.js";
 import { renderForViber } from "./transports/viber/render.js";
@@ -117,9 +118,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let bot: Bot | undefined;
   if (options.simulator) senders.set("telegram", options.simulator.sender);
 
+  // Direct replies and the outbox worker count against one overall limit (Telegram: about 30/s).
+  const pacer = new Pacer(options.pacing ?? PLATFORM_LIMITS);
+  const replyGate = new TelegramReplyGate(pacer, outbox, (options.pacing ?? PLATFORM_LIMITS).global);
+
   /**
-   * Answers the resident who just wrote. Sent at once; when the platform is down the answer is
-   * queued in the outbox instead of lost.
+   * Answers the resident who just wrote. Sent at once, unless Telegram's overall limit is reached
+   * (a herd pressing a broadcast's button): then, and while earlier answers to the same resident
+   * still wait, the answer waits in the outbox, paced, instead of provoking 429s. When the
+   * platform is down the answer is queued in the outbox too, instead of lost.
    */
   const reply =
     (channel: Channel) =>
@@ -128,6 +135,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       if (!sender || messages.length === 0) return;
       // What the resident is about to read ("sent: C-1042") is stored for good first.
       await storage.flush();
+      const resident = { channel, id };
+      if (channel === "telegram") {
+        if (await replyGate.mustQueue(resident, messages.length, now())) {
+          await outbox.enqueue({ type: "resident", resident, messages, purpose: "notice" }, now());
+          worker?.wake();
+          return;
+        }
+      }
       try {
         await sender(id, messages);
       } catch (error) {
@@ -240,7 +255,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     deliver: core.broadcasts.countingDeliver(deliver),
     onUndeliverable: core.broadcasts.countingUndeliverable(onUndeliverable),
     logger,
-    ...(options.pacing ? { limits: options.pacing } : {}),
+    pacer,
     now,
   });
   const scheduler = new OrganiserScheduler({ broadcasts: core.broadcasts, followUps: core.followUps, logger, now });

@@ -165,6 +165,11 @@ export class Outbox {
     return items.filter((item): item is OutboxItem => item !== undefined);
   }
 
+  /** True when `lane` still holds undelivered items. */
+  async hasPending(lane: string): Promise<boolean> {
+    return (await this.storage.indexSize(`outbox:lane:${lane}`)) > 0;
+  }
+
   /** How many deliveries are waiting, across lanes. */
   async pendingLanes(): Promise<number> {
     return this.storage.indexSize(LANES);

@@ -11,6 +11,8 @@ export interface OutboxWorkerOptions {
   readonly onUndeliverable: OnUndeliverable;
   readonly logger: Logger;
   readonly limits?: PacingLimits;
+  /** A pacer shared with the direct replies to residents, so both count against one overall limit (default: its own, from `limits`). */
+  readonly pacer?: Pacer;
   /** How often to look for due deliveries when nothing wakes the worker (default 250 ms). */
   readonly pollMs?: number;
   readonly now?: () => number;
@@ -33,7 +35,7 @@ export class OutboxWorker {
   private readonly now: () => number;
 
   constructor(private readonly options: OutboxWorkerOptions) {
-    this.pacer = new Pacer(options.limits ?? PLATFORM_LIMITS);
+    this.pacer = options.pacer ?? new Pacer(options.limits ?? PLATFORM_LIMITS);
     this.now = options.now ?? Date.now;
   }
 
