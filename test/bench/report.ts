@@ -2,9 +2,11 @@
 import type { DeliveryRun, SimulatedBurst } from "./delivery.js";
 import type { EngineRun } from "./engine.js";
 import type { GrowthPoint } from "./growth.js";
+import type { HerdRun } from "./herd.js";
 import type { InstancesRun } from "./instances.js";
 import type { redisFootprint } from "./populate.js";
 import type { ProfileSummary } from "./profile.js";
+import type { RoundTrips } from "./roundtrips.js";
 import type { SearchRun } from "./search.js";
 import type { WorkerExperiment } from "./worker-experiment.js";
 
@@ -30,6 +32,8 @@ export interface Results {
   readonly search?: SearchRun[];
   readonly delivery?: { simulated: SimulatedBurst[]; runs: DeliveryRun[] };
   readonly instances?: InstancesRun[];
+  readonly herd?: HerdRun;
+  readonly roundTrips?: RoundTrips[];
   readonly experiments?: { engine: EngineRun[]; worker: WorkerExperiment[] };
   readonly profiles?: ProfileSummary[];
 }
@@ -231,6 +235,14 @@ export function growthRows(points: GrowthPoint[], redis: Awaited<ReturnType<type
         value: `${point.idleRssMb} / ${point.peakRssMb}`,
         target: "idle ≤ 150",
         holds: point.idleRssMb <= 150,
+      });
+    for (const point of points)
+      rows.push({
+        section: "2 growth",
+        metric: `start to ready (process start to webhook set and serving) with ${point.residents} residents stored, ms`,
+        value: fmt(point.startMs, 0),
+        target: "< 2000",
+        holds: point.startMs < 2000,
       });
   }
   if (redis)

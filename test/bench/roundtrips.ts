@@ -15,6 +15,7 @@ import type { Update } from "grammy/types";
 import { startRedisServer } from "../helpers/redis-server.js";
 import { startViche } from "../helpers/viche.js";
 import { WebhookClient, WEBHOOK_SECRET } from "./load.js";
+import { fmt, type Row } from "./report.js";
 import { freePort, startDouble } from "./stage.js";
 import { callbackUpdate, textUpdate, type BenchResident } from "./workload.js";
 
@@ -143,6 +144,22 @@ async function measure(kind: "sqlite" | "redis", repeats: number): Promise<Round
     await redis?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Table rows: storage operations per update. */
+export function roundTripRows(results: RoundTrips[]): Row[] {
+  return results.map((result) => {
+    const { menu, programme, question } = result.perUpdate;
+    const show = (counts: { reads: number; writes: number; other: number; total: number }) =>
+      `${fmt(counts.total, 1)} (${fmt(counts.reads, 1)} r, ${fmt(counts.writes, 1)} w, ${fmt(counts.other, 1)} other)`;
+    return {
+      section: "7 storage",
+      metric: `${result.storage === "sqlite" ? "SQLite statements (other: BEGIN/COMMIT)" : "Redis commands (other: lock release, eval)"} per update, one at a time: menu button | programme button | typed question`,
+      value: `${show(menu)} | ${show(programme)} | ${show(question)}`,
+      target: "",
+      holds: undefined,
+    };
+  });
 }
 
 /** Round trips on SQLite and (when redis-server is installed) on Redis. */

@@ -3,7 +3,7 @@
  * the platforms' limits, prints a table with each target and whether it holds, and writes every
  * figure to test/bench/results.json (or --out=<file>).
  *
- * Options: --quick, --only=engine,growth,search,delivery,instances,experiments, --baseline=<git ref>
+ * Options: --quick, --only=engine,growth,search,delivery,instances,herd,roundtrips,experiments, --baseline=<git ref>
  * (adds that commit's build on SQLite to the engine, measured in the same rounds), --profile
  * (re-runs the engine and growth under node --cpu-prof and summarises the profiles),
  * --experiments (side-by-side runs that measured fixes before they landed: SQLite FULL vs NORMAL,
@@ -19,7 +19,9 @@ import { buildBaseline, buildSut, ROOT, type SutBuild } from "./build.js";
 import { broadcastRun, groupBurstRun, simulatedBursts, type DeliveryRun } from "./delivery.js";
 import { ENGINE_SIZES, engineRuns } from "./engine.js";
 import { growthPoint, GROWTH_SIZES, type GrowthPoint } from "./growth.js";
+import { herdRows, herdRun, HERD_SIZES } from "./herd.js";
 import { instancesRun } from "./instances.js";
+import { roundTripRows, roundTrips } from "./roundtrips.js";
 import { redisFootprint } from "./populate.js";
 import { formatSummary, profilesIn, summariseProfile } from "./profile.js";
 import { deliveryRows, engineRows, experimentRows, formatTable, growthRows, instancesRows, searchRows, type Results, type Row } from "./report.js";
@@ -126,6 +128,17 @@ async function main(): Promise<void> {
       const maxMs = args.quick ? 15_000 : 30_000;
       results.instances = [await instancesRun(context, 1, updates, maxMs), await instancesRun(context, 2, updates, maxMs)];
       table.push(...instancesRows(results.instances));
+    }
+    if (wants("herd")) {
+      log("6 herd: residents press a broadcast's button at once");
+      const sizes = HERD_SIZES[mode];
+      results.herd = await herdRun(context, sizes);
+      table.push(...herdRows(results.herd, sizes));
+    }
+    if (wants("roundtrips")) {
+      log("7 storage operations per update");
+      results.roundTrips = await roundTrips();
+      table.push(...roundTripRows(results.roundTrips));
     }
     if (args.experiments && wants("experiments")) {
       log("experiments: SQLite synchronous FULL vs NORMAL, side by side");
