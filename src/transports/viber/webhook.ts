@@ -87,7 +87,7 @@ export function viberWebhook(options: ViberWebhookOptions): (request: { body: Bu
     else if (callback.event === "conversation_started") event = { kind: "start", ...(callback.context ? { payload: callback.context } : {}) };
     else if (callback.event === "subscribed") event = { kind: "start" };
     else {
-      const translated = eventFromViberMessage(callback.message);
+      const translated = eventFromViberMessage(callback);
       if (translated.kind === "picture") {
         const picture = await fetchPicture(translated.url);
         if (picture === "too-big") event = { kind: "unsupported", what: "too-big" };
