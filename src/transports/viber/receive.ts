@@ -11,10 +11,8 @@ import StickerMessage from "viber-bot/lib/message/sticker-message.js";
 import TextMessage from "viber-bot/lib/message/text-message.js";
 import UrlMessage from "viber-bot/lib/message/url-message.js";
 import VideoMessage from "viber-bot/lib/message/video-message.js";
+import { isButtonData } from "../../core/features/index.js";
 import type { IncomingEvent } from "../../core/types.js";
-
-/** Button data the core uses; a Viber reply button sends it back as the message text. */
-const BUTTON_DATA = /^(?:f:|prog(?::|$)|cmd:|lang:|reply:|status:|ask:|fu:|menu$|resume$|optout$|optin$)/;
 
 /**
  * Parses a Viber callback body (or a REST answer), keeping `message_token` exact: it is a 64-bit
@@ -59,16 +57,16 @@ export const viberCallbackSchema = z.discriminatedUnion("event", [
 /** A parsed Viber callback. */
 export type ViberCallback = z.infer<typeof viberCallbackSchema>;
 
-/** A received `message` callback, as validated by {@link viberCallbackSchema}. */
-export type ViberMessageCallback = Extract<ViberCallback, { event: "message" }>;
+/** A Viber message as Viche received it; pictures still have to be fetched (see webhook.ts). */
+export type ViberMessage = z.infer<typeof messageSchema>;
 
 // viber-bot's factory only logs at debug level when a type has no class; Viche answers those below.
 const messages = new MessageFactory({ debug: () => undefined });
 
-/** viber-bot's typed message for a callback, or undefined when it has none or the body is malformed. */
-function typedMessage(callback: ViberMessageCallback): Message | undefined {
+/** viber-bot's typed message, or undefined when it has no class for the type or the body is malformed. */
+function typedMessage(message: ViberMessage): Message | undefined {
   try {
-    return messages.createMessageFromJson(callback);
+    return messages.createMessageFromJson({ message });
   } catch {
     // e.g. a location message without `location`: viber-bot's fromJson reads it unguarded.
     return undefined;
@@ -79,11 +77,12 @@ function typedMessage(callback: ViberMessageCallback): Message | undefined {
  * Translates a Viber message into a neutral event, through viber-bot's message model. Pictures are
  * returned as "picture" for the webhook to fetch at once (their URLs expire).
  */
-export function eventFromViberMessage(callback: ViberMessageCallback): IncomingEvent | { kind: "picture"; url: string; caption?: string } {
-  const message = typedMessage(callback);
+export function eventFromViberMessage(received: ViberMessage): IncomingEvent | { kind: "picture"; url: string; caption?: string } {
+  const message = typedMessage(received);
   if (message instanceof TextMessage) {
     const text = message.text ?? "";
-    return BUTTON_DATA.test(text) ? { kind: "choice", data: text } : { kind: "text", text };
+    // A Viber reply button sends its data back as the message text.
+    return isButtonData(text) ? { kind: "choice", data: text } : { kind: "text", text };
   }
   if (message instanceof ContactMessage) {
     return message.contactPhoneNumber
@@ -101,6 +100,6 @@ export function eventFromViberMessage(callback: ViberMessageCallback): IncomingE
   if (message instanceof VideoMessage) return { kind: "unsupported", what: "video" };
   if (message instanceof FileMessage) return { kind: "unsupported", what: "document" };
   // The link exactly as the resident sent it: viber-bot's UrlMessage percent-encodes it.
-  if (message instanceof UrlMessage) return { kind: "text", text: callback.message.media ?? callback.message.text ?? "" };
+  if (message instanceof UrlMessage) return { kind: "text", text: received.media ?? received.text ?? "" };
   return { kind: "unsupported", what: "other" };
 }

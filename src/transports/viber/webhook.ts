@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";
 import type { Core } from "../../core/core.js";
 import type { MediaStore } from "../../core/media.js";
-import { mainMenuButtons } from "../../core/menu.js";
+import { mainMenuButtons } from "../../core/features/menu.js";
 import type { IncomingEvent, OutgoingMessage } from "../../core/types.js";
 import type { RouteResponse } from "../../server.js";
 import type { Storage } from "../../storage/storage.js";
@@ -87,7 +87,7 @@ export function viberWebhook(options: ViberWebhookOptions): (request: { body: Bu
     else if (callback.event === "conversation_started") event = { kind: "start", ...(callback.context ? { payload: callback.context } : {}) };
     else if (callback.event === "subscribed") event = { kind: "start" };
     else {
-      const translated = eventFromViberMessage(callback);
+      const translated = eventFromViberMessage(callback.message);
       if (translated.kind === "picture") {
         const picture = await fetchPicture(translated.url);
         if (picture === "too-big") event = { kind: "unsupported", what: "too-big" };
