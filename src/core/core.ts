@@ -1,6 +1,9 @@
 import type { Logger } from "pino";
 import type { Collection, Storage } from "../storage/storage.js";
-import type { Content } from "./content.js";
+import { faqFill, type Content } from "./content.js";
+import { answerFreeText } from "./intents/answer.js";
+import { createIntentMatcher, type IntentMatcher } from "./intents/matcher.js";
+import { intentMessage } from "./intents/render.js";
 import type { FlowServices, FlowState, StepContext } from "./flows/flow.js";
 import { FLOWS } from "./flows/index.js";
 import { advanceFlow, isFlowData, promptFor, startFlow } from "./flows/runner.js";
@@ -81,6 +84,8 @@ export class Core {
   readonly broadcasts: Broadcasts;
   /** Answers and phrases organisers taught the bot; call `load()` once at start. */
   readonly learned: LearnedAnswers;
+  /** The organisation's FAQ, small talk and organisers' taught answers, read before the programme. */
+  readonly intents: IntentMatcher;
   private readonly flows: Collection<FlowState>;
   private readonly pendingQuestions: Collection<string>;
   private readonly now: () => number;
@@ -104,7 +109,8 @@ export class Core {
       now: this.now,
       wake: () => this.wake(),
     });
-    this.learned = new LearnedAnswers(options.storage, options.search);
+    this.intents = createIntentMatcher(options.content.faq, faqFill(options.content.organisation));
+    this.learned = new LearnedAnswers(options.storage, options.search, this.intents);
     this.followUps = new FollowUps({
       storage: options.storage,
       reports: this.reports,
@@ -399,12 +405,9 @@ export class Core {
     const t = this.tFor(resident.locale);
     const question = text.trim().slice(0, 2000);
     await this.pendingQuestions.set(residentKey(resident), question, 24 * 3600 * 1000);
-    const result = this.options.search.ask(question);
+    const result = answerFreeText(this.intents, this.options.search, question);
     const askPerson = { label: t("answer-ask-person"), data: "ask:send" };
-    const answer = result.answers[0];
-    if (answer && (result.matches.length === 0 || answer.score >= (result.matches[0]?.score ?? 0))) {
-      return [{ title: t("answer-from-organisers"), text: answer.answer, buttons: [[askPerson], menuRow(t)] }];
-    }
+    if (result.intent) return [intentMessage(result.intent, resident.locale, t)];
     const programme = this.options.content.programmes[resident.locale];
     const [best, ...others] = result.matches;
     const found = best ? findItem(programme, best.id) : undefined;

@@ -65,6 +65,9 @@ somebody regarding concerning help new life cost costs think know like lot lots 
 zhytomyr ukraine kyiv region oblast area town city village
 `;
 
+/** English function words, as written: a Latin-letter message with one of them is English, not transliterated Ukrainian. */
+export const ENGLISH_FUNCTION_WORDS: readonly string[] = ENGLISH.split(/\s+/u).filter((word) => word.length > 1);
+
 /** Every function word of Ukrainian, Russian (with surzhyk spellings) and English, as written. */
 export const FUNCTION_WORDS: readonly string[] = [UKRAINIAN, RUSSIAN, ENGLISH].flatMap((list) => list.split(/\s+/u).filter((word) => word.length > 0));
 
