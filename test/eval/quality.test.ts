@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { createReadersForCli, loadContentForCli } from "../../src/cli.js";
 import { answerFreeText } from "../../src/core/intents/answer.js";
-import { evaluate, loadQuestions, type EvalAnswer, type EvalFigures } from "./evaluate.js";
+import { EVAL_SPLITS, evaluate, loadQuestions, type EvalAnswer, type EvalFigures, type EvalSplit } from "./evaluate.js";
+
+type Measure = "top1" | "top3" | "rejection" | "intents" | "notMisread";
 
 /**
  * Floors a little below the figures measured when the search was written (holdout: top-1 0.963,
  * top-3 0.981, rejection 1.0; uk 0.932, ru 1.0, en 1.0 top-1). A change that loses quality fails
  * here; one that gains it should raise the floors.
  */
-type Measure = "top1" | "top3" | "rejection" | "intents" | "notMisread";
-const FLOORS: Record<"tune" | "holdout", Record<"uk" | "ru" | "en" | "all", Partial<Record<Measure, number>>>> = {
+const FLOORS: Record<EvalSplit, Record<"uk" | "ru" | "en" | "all", Partial<Record<Measure, number>>>> = {
+  /**
+   * The fresh set (written before reading the vocabulary), measured before intents and senses:
+   * top-1 0.908, rejection 0.50, meta and off-topic not misread 0.655; after: 0.969, 0.808, 0.929
+   * (intents routed right 0.983). Its Russian and English parts are small, so only overall and uk have floors.
+   */
+  "holdout-fresh": {
+    all: { top1: 0.94, top3: 0.95, rejection: 0.75, intents: 0.95, notMisread: 0.9 },
+    uk: { top1: 0.94, intents: 0.95, notMisread: 0.9 },
+    ru: {},
+    en: {},
+  },
   holdout: {
     all: { top1: 0.93, top3: 0.96, rejection: 0.95 },
     uk: { top1: 0.89, top3: 0.93 },
@@ -30,7 +42,7 @@ const answer = (question: string): EvalAnswer => {
   return { intent: result.intent?.id, matches: result.matches.map((match) => match.id) };
 };
 
-describe.each(["holdout", "tune"] as const)("free-text answers on %s questions", (split) => {
+describe.each(EVAL_SPLITS)("free-text answers on %s questions", (split) => {
   const report = evaluate(answer, loadQuestions(split));
   it.each(["all", "uk", "ru", "en"] as const)("%s stays above its floors", (language) => {
     const figures: EvalFigures = report.byLanguage[language];
