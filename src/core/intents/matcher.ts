@@ -69,11 +69,17 @@ function words(text: string): { word: string; stem: string }[] {
   return [...text.matchAll(/[\p{L}\p{N}'’ʼ]+/gu)].map((found) => ({ word: found[0], stem: wordStems(found[0])[0] ?? "" }));
 }
 
-/** Whether a phrasing's stem and a message's stem are the same word, forgiving an ending or a typo. */
+/** Whether a phrasing's stem and a message's stem are the same word, forgiving one typing error after the first letter in a long word. */
 function sameWord(wanted: string, given: string): boolean {
   if (wanted === given) return true;
-  if (wanted.length < MIN_FUZZY || given.length < MIN_FUZZY) return false;
+  if (wanted.length < MIN_FUZZY || given.length < MIN_FUZZY || Math.abs(wanted.length - given.length) > 1 || wanted[0] !== given[0]) return false;
   return editDistance(wanted, given, 1) <= 1;
+}
+
+/** Whether a message (its stems, also as a set) has a phrasing's stem. */
+function hasWord(wanted: string, given: readonly string[], givenSet: ReadonlySet<string>): boolean {
+  if (givenSet.has(wanted)) return true;
+  return wanted.length >= MIN_FUZZY && given.some((word) => sameWord(wanted, word));
 }
 
 /** The readings of a message: as typed and, when in Latin letters, read as Cyrillic. */
@@ -127,10 +133,11 @@ export function createIntentMatcher(faq: Faq, fill: Readonly<Record<Locale, Read
     let best: { phrasing: Phrasing; reading: string } | undefined;
     for (const reading of readings(text)) {
       const given = wordStems(reading);
+      const givenSet = new Set(given);
       for (const phrasing of phrasings) {
         if (!better(phrasing, best?.phrasing)) continue;
         if (phrasing.whole && given.length !== phrasing.stems.length) continue;
-        if (phrasing.stems.every((wanted) => given.some((word) => sameWord(wanted, word)))) best = { phrasing, reading };
+        if (phrasing.stems.every((wanted) => hasWord(wanted, given, givenSet))) best = { phrasing, reading };
       }
     }
     if (!best) return undefined;
