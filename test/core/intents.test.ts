@@ -95,6 +95,9 @@ describe("faq.json", () => {
   it("is checked at start, with errors naming the file and the field", () => {
     expect(broken((faq) => void (faq.intents[0] = { ...faq.intents[0], buttons: ["teleport"] }))).toMatch(/faq\.json: field intents\.0\.buttons\.0/u);
     expect(broken((faq) => void delete faq.intents[1]?.answer)).toMatch(/faq\.json: field intents\.1\.answer/u);
+    expect(broken((faq) => void (faq.intents[2] = { ...faq.intents[2], phrasings: { uk: ["оператор"], ru: [], en: ["operator"] } }))).toMatch(
+      /faq\.json: field intents\.2\.phrasings\.ru/u,
+    );
     expect(broken((faq) => void faq.intents.push({ ...faq.intents[0] }))).toMatch(/faq\.json: field intents\.\d+\.id: complain is used twice/u);
   });
 });

@@ -26,7 +26,7 @@ export const intentSchema = z
      */
     yieldsToProgramme: z.boolean().default(false),
     /** Phrasings match when all their words are in the message; one written "=програма" must be the whole message. */
-    phrasings: z.object({ uk: phrasings.min(1), ru: phrasings.default([]), en: phrasings.default([]) }).strict(),
+    phrasings: z.object({ uk: phrasings.min(1), ru: phrasings.min(1), en: phrasings.min(1) }).strict(),
     /** The answer per locale; `{organisation}` and `{contacts}` stand for those fields of organisation.json. */
     answer: z.object({ uk: z.string().min(1).max(1500), en: z.string().min(1).max(1500) }).strict(),
     buttons: z.array(z.enum(INTENT_BUTTONS)).max(4).default([]),
