@@ -7,6 +7,7 @@ import { ContentError, faqFill, loadContent } from "../../src/core/content.js";
 import { answerFreeText } from "../../src/core/intents/answer.js";
 import { createIntentMatcher } from "../../src/core/intents/matcher.js";
 import { createProgrammeSearch } from "../../src/core/programme/search.js";
+import { cyrillicReading } from "../../src/core/programme/transliterate.js";
 
 const CONTENT = join(LOCALES_DIR, "content");
 const content = loadContent(CONTENT);
@@ -50,6 +51,16 @@ describe("intents before the programme", () => {
   it("does not take topic words for an intent ('адресна допомога' is not an address)", () => {
     expect(read("адресна допомога")).toBe("humanitarian.social-fund");
     expect(read("матеріальна допомога малозабезпеченим")).not.toMatch(/^intent:/u);
+  });
+});
+
+describe("Ukrainian typed in Latin letters", () => {
+  it("is also read in Cyrillic, while English and Cyrillic messages are left as they are", () => {
+    expect(cyrillicReading("yak podaty skargu")).toBe("як подати скаргу");
+    expect(cyrillicReading("shcho z taryfamy")).toBe("що з тарифами");
+    expect(cyrillicReading("where is your office")).toBeUndefined();
+    expect(cyrillicReading("як подати скаргу")).toBeUndefined();
+    expect(read("likari v seli nema")).toBe("humanitarian.medicine");
   });
 });
 
