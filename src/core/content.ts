@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { programmeSchema, type Programme } from "./programme/programme.js";
 import { vocabularySchema, type Vocabulary } from "./programme/search.js";
+import { gazetteerSchema, renamingsSchema, type Gazetteer, type Renamings } from "./places/gazetteer.js";
 import { LOCALES, type Locale } from "./types.js";
 
 const localised = z.object({ uk: z.string().min(1).max(60), en: z.string().min(1).max(60) });
@@ -64,6 +65,10 @@ export interface Content {
   readonly organisation: Organisation;
   readonly programmes: Readonly<Record<Locale, Programme>>;
   readonly vocabulary: Vocabulary;
+  /** The oblast's settlements, hromadas and raions (`places.json`, КАТОТТГ codes). */
+  readonly places: Gazetteer;
+  /** Former names of settlements residents still use (`place-renamings.json`, optional). */
+  readonly renamings: Renamings;
 }
 
 /** A content file that is missing or wrong, naming the file and the field. */
@@ -99,7 +104,7 @@ function itemIds(programme: Programme): string[] {
 
 /**
  * Loads and validates the content directory (`organisation.json`, `programme.<locale>.json`,
- * `vocabulary.json`). Every language's programme must have the same sections and items; the
+ * `vocabulary.json`, `places.json`, optionally `place-renamings.json`). Every language's programme must have the same sections and items; the
  * vocabulary may only name existing items. Throws a {@link ContentError} naming file and field.
  */
 export function loadContent(dir: string): Content {
@@ -125,7 +130,16 @@ export function loadContent(dir: string): Content {
   for (const id of Object.keys(vocabulary)) {
     if (!reference.includes(id)) throw new ContentError(`Content file ${vocabularyFile}: field ${id}: no programme item has this id.`);
   }
-  return { organisation, programmes, vocabulary };
+  const placesFile = join(dir, "places.json");
+  const places = parseWith(placesFile, gazetteerSchema, readJson(placesFile));
+  const renamingsFile = join(dir, "place-renamings.json");
+  const renamings = existsSync(renamingsFile) ? parseWith(renamingsFile, renamingsSchema, readJson(renamingsFile)).renamings : [];
+  const codes = new Set(places.settlements.map((settlement) => settlement.code));
+  renamings.forEach((renaming, index) => {
+    if (!codes.has(renaming.code))
+      throw new ContentError(`Content file ${renamingsFile}: field renamings.${index}.code: no settlement in places.json has this code.`);
+  });
+  return { organisation, programmes, vocabulary, places, renamings };
 }
 
 /** The content bundled with Viche (the Zhytomyr programme), relative to the project root. */
