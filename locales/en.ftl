@@ -66,7 +66,11 @@ language-set = Done, we'll speak English from now on.
 ## Programme
 
 programme-choose-section = Choose a section:
-programme-choose-item = This section has { $count } points. Choose one:
+programme-section-count = { $count ->
+        [one] This section has { $count } point:
+       *[other] This section has { $count } points:
+    }
+programme-next-section = Next section ➡
 programme-all-sections = 📚 All sections
 programme-back-to-section = ⬅ Back to section
 programme-next-item = Next ➡
@@ -85,8 +89,14 @@ answer-footer = If this isn't it, ask a person.
 
 input-use-buttons = Please choose a button below.
 input-need-text = Please write your answer as text.
-input-too-short = Too short: please write at least { $min } characters.
-input-too-long = Too long ({ $length } characters). Please shorten it to { $max } and send it again.
+input-too-short = Too short: please write at least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }.
+input-too-long = Too long ({ $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }). Please shorten it to { $max } and send it again.
 flow-old-button = That button belongs to an earlier step.
 summary-use-buttons = Please check and tap "Send" or "Change".
 edit-which = What would you like to change?
@@ -444,7 +454,10 @@ broadcast-cancelled = Broadcast cancelled, nothing was sent.
 broadcast-ask-text = 📣 New broadcast. Write the text as a reply to this message. To cancel: /cancel
 broadcast-text-placeholder = Broadcast text
 broadcast-text-empty = Text is needed. Write it as a reply to this message.
-broadcast-text-too-long = Too long: { $length } characters, at most { $max }. Shorten it and send it as a reply to this message.
+broadcast-text-too-long = Too long: { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }, at most { $max }. Shorten it and send it as a reply to this message.
 broadcast-ask-photo = Add a photo? Send it as a reply to this message, or tap "No photo".
 broadcast-button-no-photo = ➡ No photo
 broadcast-photo-expected = A photo is needed (not a file). Or tap "No photo".

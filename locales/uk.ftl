@@ -66,11 +66,12 @@ language-set = Готово, далі говоримо українською.
 ## Програма
 
 programme-choose-section = Оберіть розділ:
-programme-choose-item = { $count ->
-        [one] У розділі { $count } пункт.
-        [few] У розділі { $count } пункти.
-       *[many] У розділі { $count } пунктів.
-    } Оберіть пункт:
+programme-section-count = { $count ->
+        [one] У розділі { $count } пункт:
+        [few] У розділі { $count } пункти:
+       *[many] У розділі { $count } пунктів:
+    }
+programme-next-section = Наступний розділ ➡
 programme-all-sections = 📚 Усі розділи
 programme-back-to-section = ⬅ До розділу
 programme-next-item = Наступний ➡
@@ -89,8 +90,16 @@ answer-footer = Якщо це не те, запитайте людину.
 
 input-use-buttons = Будь ласка, оберіть кнопку нижче.
 input-need-text = Будь ласка, напишіть відповідь текстом.
-input-too-short = Занадто коротко: напишіть хоча б { $min } символи.
-input-too-long = Занадто довго ({ $length } символів). Скоротіть до { $max } і надішліть ще раз.
+input-too-short = Занадто коротко: напишіть хоча б { $min ->
+        [one] { $min } символ
+        [few] { $min } символи
+       *[many] { $min } символів
+    }.
+input-too-long = Занадто довго ({ $length ->
+        [one] { $length } символ
+        [few] { $length } символи
+       *[many] { $length } символів
+    }). Скоротіть до { $max } і надішліть ще раз.
 flow-old-button = Ця кнопка з попереднього кроку.
 summary-use-buttons = Перевірте і натисніть «Надіслати» або «Змінити».
 edit-which = Що змінити?
@@ -449,7 +458,11 @@ broadcast-cancelled = Розсилку скасовано, нічого не н�
 broadcast-ask-text = 📣 Нова розсилка. Напишіть текст відповіддю (Reply) на це повідомлення. Скасувати: /cancel
 broadcast-text-placeholder = Текст розсилки
 broadcast-text-empty = Потрібен текст. Напишіть його відповіддю (Reply) на це повідомлення.
-broadcast-text-too-long = Задовго: { $length } символів, можна до { $max }. Скоротіть і надішліть відповіддю на це повідомлення.
+broadcast-text-too-long = Задовго: { $length ->
+        [one] { $length } символ
+        [few] { $length } символи
+       *[many] { $length } символів
+    }, можна до { $max }. Скоротіть і надішліть відповіддю на це повідомлення.
 broadcast-ask-photo = Додати фото? Надішліть його відповіддю (Reply) на це повідомлення або натисніть «Без фото».
 broadcast-button-no-photo = ➡ Без фото
 broadcast-photo-expected = Потрібне саме фото (не файл). Або натисніть «Без фото».

@@ -331,7 +331,7 @@ export class Core {
       return [{ text: tl("language-set"), buttons: mainMenuButtons(tl, this.resumeLabel(resident, state)) }];
     }
     if (isProgrammeData(data)) {
-      return [browse(this.options.content.programmes[resident.locale], data, t) ?? sectionsMessage(this.options.content.programmes[resident.locale], t)];
+      return browse(this.options.content.programmes[resident.locale], data, t) ?? [sectionsMessage(this.options.content.programmes[resident.locale], t)];
     }
     if (data === "ask:send") {
       const question = await this.pendingQuestions.get(residentKey(resident));
