@@ -6,6 +6,8 @@ import { vocabularySchema, type Vocabulary } from "./programme/search.js";
 import { gazetteerSchema, renamingsSchema, type Gazetteer, type Renamings } from "./places/gazetteer.js";
 import { LOCALES, type Locale } from "./types.js";
 
+/** A КАТОТТГ code, as routing keys that name a hromada or raion are written. */
+const PLACE_CODE = /^UA\d{17}$/;
 const localised = z.object({ uk: z.string().min(1).max(60), en: z.string().min(1).max(60) });
 const option = z.object({ id: z.string().regex(/^[a-z0-9-]{1,20}$/, "1-20 lowercase letters, digits or dashes"), label: localised });
 
@@ -27,8 +29,10 @@ export const organisationSchema = z
     waysToHelp: z.array(option).min(1).max(12),
     availability: z.array(option).min(1).max(8),
     /**
-     * Where cards of a complaint category go instead of the organisers' group: another group
-     * (`chatId`, a number like -1001234567890, with the bot in it), a forum topic (`threadId`), or both.
+     * Where cards of a complaint category, or of a hromada or raion (its code from places.json), go
+     * instead of the organisers' group: another group (`chatId`, a number like -1001234567890, with
+     * the bot in it), a forum topic (`threadId`), or both. A hromada's route wins over its raion's,
+     * and both over the category's.
      */
     routing: z
       .record(
@@ -48,9 +52,9 @@ export const organisationSchema = z
       .default({ askAfterResolvedDays: 7, flagIdleAfterDays: 3 }),
   })
   .superRefine((organisation, issues) => {
-    for (const category of Object.keys(organisation.routing)) {
-      if (!organisation.complaintCategories.some((option) => option.id === category)) {
-        issues.addIssue({ code: "custom", path: ["routing", category], message: "not a complaint category id" });
+    for (const key of Object.keys(organisation.routing)) {
+      if (!PLACE_CODE.test(key) && !organisation.complaintCategories.some((option) => option.id === key)) {
+        issues.addIssue({ code: "custom", path: ["routing", key], message: "not a complaint category id, nor a hromada or raion code" });
       }
     }
   });
@@ -134,6 +138,9 @@ export function loadContent(dir: string): Content {
   const places = parseWith(placesFile, gazetteerSchema, readJson(placesFile));
   const renamingsFile = join(dir, "place-renamings.json");
   const renamings = existsSync(renamingsFile) ? parseWith(renamingsFile, renamingsSchema, readJson(renamingsFile)).renamings : [];
+  const areas = new Set([...places.hromadas, ...places.raions].map((area) => area.code));
+  const unknownArea = Object.keys(organisation.routing).find((key) => PLACE_CODE.test(key) && !areas.has(key));
+  if (unknownArea) throw new ContentError(`Content file ${organisationFile}: field routing.${unknownArea}: no hromada or raion in places.json has this code.`);
   const codes = new Set(places.settlements.map((settlement) => settlement.code));
   renamings.forEach((renaming, index) => {
     if (!codes.has(renaming.code))

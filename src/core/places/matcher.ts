@@ -16,6 +16,8 @@ export interface PlaceMatcher {
   readonly places: readonly Place[];
   /** The settlement with this code, if any. */
   byCode(code: string): Place | undefined;
+  /** True when another settlement of the oblast has the same name (8 villages are called Рудня). */
+  sharesName(place: Place): boolean;
   /** Ranked candidates for what a resident typed. */
   match(text: string): PlaceMatch;
 }
@@ -72,6 +74,8 @@ function allowedDistance(key: string): number {
 export function createPlaceMatcher(gazetteer: Gazetteer, renamings: Renamings = []): PlaceMatcher {
   const places = placesOf(gazetteer);
   const byCode = new Map(places.map((place) => [place.code, place]));
+  const nameCounts = new Map<string, number>();
+  for (const place of places) nameCounts.set(place.name, (nameCounts.get(place.name) ?? 0) + 1);
   const entries: Entry[] = places.map((place) => ({ key: foldName(place.name), place }));
   for (const renaming of renamings) {
     const place = byCode.get(renaming.code);
@@ -137,5 +141,5 @@ export function createPlaceMatcher(gazetteer: Gazetteer, renamings: Renamings = 
     return { kind: "none" };
   }
 
-  return { places, byCode: (code) => byCode.get(code), match };
+  return { places, byCode: (code) => byCode.get(code), sharesName: (place) => (nameCounts.get(place.name) ?? 0) > 1, match };
 }

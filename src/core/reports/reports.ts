@@ -31,6 +31,8 @@ export interface Report {
   readonly channel: Channel;
   category?: string;
   settlement?: string;
+  /** The settlement's code in the gazetteer (КАТОТТГ) when the resident picked a listed place. */
+  settlementCode?: string;
   text?: string;
   photos: PhotoRef[];
   location?: { latitude: number; longitude: number };
