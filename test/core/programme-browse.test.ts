@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES_DIR } from "../../src/app.js";
 import { createTranslator } from "../../src/core/i18n.js";
-import { SECTION_TEXT_LIMIT, sectionMessages } from "../../src/core/programme/browse.js";
+import { SECTION_TEXT_LIMIT, sectionMessages } from "../../src/core/features/programme.js";
 import type { Programme } from "../../src/core/programme/programme.js";
 
 const translator = createTranslator(LOCALES_DIR);

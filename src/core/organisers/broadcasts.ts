@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
 import type { Collection, Storage } from "../../storage/storage.js";
 import type { Translator } from "../i18n.js";
-import { menuRow } from "../menu.js";
+import { menuRow } from "../features/menu.js";
 import type { Deliver, OnUndeliverable, Outbox } from "../outbox/outbox.js";
 import type { Resident, ResidentRepository } from "../residents.js";
 import { parseResidentKey, residentKey, type Locale, type PhotoRef } from "../types.js";
-import { optOutButton } from "./opt-out.js";
+import { optOutButton } from "../features/news.js";
 import { settlementKey } from "./similar.js";
 import { DAY_MS } from "./time.js";
 

@@ -1,26 +1,27 @@
-import type { Button, OutgoingMessage } from "../types.js";
+import { findItem, findSection, type Programme, type ProgrammeItem, type ProgrammeSection } from "../programme/programme.js";
 import { splitText } from "../text.js";
-import { findItem, findSection, type Programme, type ProgrammeItem, type ProgrammeSection } from "./programme.js";
-
-type T = (key: string, args?: Record<string, string | number>) => string;
+import type { Button, OutgoingMessage } from "../types.js";
+import type { FeatureModule, Translate } from "./feature.js";
+import { commandButton, menuButton } from "./menu.js";
 
 /** Button data for browsing: `prog` (sections), `prog:s:<section>`, `prog:i:<item>`. */
-export const PROGRAMME_DATA = "prog";
+const PROGRAMME_DATA = "prog";
 
-/** True for button data that belongs to programme browsing. */
-export function isProgrammeData(data: string): boolean {
-  return data === PROGRAMME_DATA || data.startsWith(`${PROGRAMME_DATA}:`);
+/** A button that opens one programme item. */
+export function programmeItemButton(label: string, itemId: string): Button {
+  return { label, data: `${PROGRAMME_DATA}:i:${itemId}` };
+}
+
+function sectionButton(label: string, sectionId: string): Button {
+  return { label, data: `${PROGRAMME_DATA}:s:${sectionId}` };
 }
 
 /** The list of sections. */
-export function sectionsMessage(programme: Programme, t: T): OutgoingMessage {
+export function sectionsMessage(programme: Programme, t: Translate): OutgoingMessage {
   return {
     title: programme.title,
     text: t("programme-choose-section"),
-    buttons: [
-      ...programme.sections.map((section) => [{ label: section.title, data: `${PROGRAMME_DATA}:s:${section.id}` }]),
-      [{ label: t("nav-menu"), data: "menu" }],
-    ],
+    buttons: [...programme.sections.map((section) => [sectionButton(section.title, section.id)]), [menuButton(t)]],
   };
 }
 
@@ -54,19 +55,15 @@ function numberedPieces(items: readonly ProgrammeItem[], limit: number): string[
  * One section to read: its items' text numbered, in as many messages as the length needs, the last
  * with a button per item, "next section", all sections and the menu.
  */
-export function sectionMessages(programme: Programme, sectionId: string, t: T): OutgoingMessage[] | undefined {
+export function sectionMessages(programme: Programme, sectionId: string, t: Translate): OutgoingMessage[] | undefined {
   const section = findSection(programme, sectionId);
   if (!section) return undefined;
   const header = t("programme-section-count", { count: section.items.length });
   const pieces = numberedPieces(section.items, SECTION_TEXT_LIMIT - header.length - 2);
   const next = sectionAfter(programme, section.id);
   const navigation: Button[] = [{ label: t("programme-all-sections"), data: PROGRAMME_DATA }];
-  if (next) navigation.push({ label: t("programme-next-section"), data: `${PROGRAMME_DATA}:s:${next.id}` });
-  const buttons = [
-    ...section.items.map((item) => [{ label: item.title, data: `${PROGRAMME_DATA}:i:${item.id}` }]),
-    navigation,
-    [{ label: t("nav-menu"), data: "menu" }],
-  ];
+  if (next) navigation.push(sectionButton(t("programme-next-section"), next.id));
+  const buttons = [...section.items.map((item) => [programmeItemButton(item.title, item.id)]), navigation, [menuButton(t)]];
   return pieces.map((piece, index) => ({
     ...(index === 0 ? { title: section.title } : {}),
     text: index === 0 ? `${header}\n\n${piece}` : piece,
@@ -75,34 +72,48 @@ export function sectionMessages(programme: Programme, sectionId: string, t: T): 
 }
 
 /** One item, verbatim, with "next" (into the next section after the last item), "back to section" and the menu. */
-export function itemMessage(programme: Programme, itemId: string, t: T): OutgoingMessage | undefined {
+export function itemMessage(programme: Programme, itemId: string, t: Translate): OutgoingMessage | undefined {
   const found = findItem(programme, itemId);
   if (!found) return undefined;
   const { section, item } = found;
   const index = section.items.indexOf(item);
   const next = section.items[index + 1];
   const nextSection = sectionAfter(programme, section.id);
-  const navigation: Button[] = [{ label: t("programme-back-to-section"), data: `${PROGRAMME_DATA}:s:${section.id}` }];
-  if (next) navigation.push({ label: t("programme-next-item"), data: `${PROGRAMME_DATA}:i:${next.id}` });
-  else if (nextSection) navigation.push({ label: t("programme-next-section"), data: `${PROGRAMME_DATA}:s:${nextSection.id}` });
+  const navigation: Button[] = [sectionButton(t("programme-back-to-section"), section.id)];
+  if (next) navigation.push(programmeItemButton(t("programme-next-item"), next.id));
+  else if (nextSection) navigation.push(sectionButton(t("programme-next-section"), nextSection.id));
   return {
     title: `${section.title} · ${item.title}`,
     text: item.text.trim(),
-    buttons: [
-      navigation,
-      [
-        { label: t("programme-ask-question"), data: "cmd:question" },
-        { label: t("nav-menu"), data: "menu" },
-      ],
-    ],
+    buttons: [navigation, [commandButton(t("programme-ask-question"), "question"), menuButton(t)]],
   };
 }
 
 /** Resolves programme button data to messages; undefined for stale or unknown ids. */
-export function browse(programme: Programme, data: string, t: T): OutgoingMessage[] | undefined {
+export function browse(programme: Programme, data: string, t: Translate): OutgoingMessage[] | undefined {
   if (data === PROGRAMME_DATA) return [sectionsMessage(programme, t)];
   const [, kind, id] = data.split(":");
   if (kind === "s" && id) return sectionMessages(programme, id, t);
   const item = kind === "i" && id ? itemMessage(programme, id, t) : undefined;
   return item ? [item] : undefined;
 }
+
+/** Browsing the programme: sections, items, next item; stale buttons fall back to the sections. */
+export const programmeFeature: FeatureModule = {
+  name: "programme",
+  commands: {
+    programme: (ctx) => [sectionsMessage(ctx.services.content.programmes[ctx.resident.locale], ctx.t)],
+    program: (ctx) => [sectionsMessage(ctx.services.content.programmes[ctx.resident.locale], ctx.t)],
+  },
+  buttons: [
+    {
+      name: PROGRAMME_DATA,
+      form: "both",
+      handle: (ctx, data) => {
+        const programme = ctx.services.content.programmes[ctx.resident.locale];
+        return browse(programme, data, ctx.t) ?? [sectionsMessage(programme, ctx.t)];
+      },
+    },
+  ],
+  words: ["programme"],
+};
