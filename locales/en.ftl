@@ -117,6 +117,12 @@ input-kind-location = place on the map
 input-kind-photo = photo
 settlement-need-text = Please write the name of your village, town or community.
 settlement-invalid = I couldn't read that name. Please write just the place name, e.g. Korostyshiv.
+place-confirm-one = Do you mean { $place }?
+place-choose-several = There are several places called "{ $typed }". Choose yours:
+place-not-found = We couldn't find "{ $typed }" among the oblast's places. Type the name again (you can add the hromada) or keep it as written.
+place-option = { $name } — { $hromada } hromada
+button-place-yes = ✅ Yes, that's it
+button-place-keep = ✍️ Keep "{ $typed }"
 phone-invalid = That doesn't look like a phone number. Tap "📱 Share my number" or type it, e.g. 067 123 45 67.
 phone-not-own = That is someone else's contact. Tap "📱 Share my number" to send your own.
 

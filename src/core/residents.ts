@@ -14,6 +14,8 @@ export interface Resident {
   lastSeenAt: number;
   /** The last settlement they typed, offered as a button next time. */
   lastSettlement?: string;
+  /** The КАТОТТГ code of {@link lastSettlement}, when it was a listed place. */
+  lastSettlementCode?: string;
   /** Name and phone, kept only after explicit consent. */
   name?: string;
   phone?: string;

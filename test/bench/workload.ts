@@ -246,14 +246,15 @@ export class Session {
   }
 }
 
+/** Place names residents type; each is the exact name of one listed place, so the settlement step takes it at once. */
 const SETTLEMENTS = [
   "Коростишів",
   "Бердичів",
-  "Новоград-Волинський",
+  "Звягель",
   "Малин",
   "Овруч",
   "Радомишль",
-  "Баранівка",
+  "м. Баранівка",
   "Черняхів",
   "Коростень",
   "Андрушівка",
@@ -262,7 +263,7 @@ const SETTLEMENTS = [
   "Олевськ",
   "Лугини",
   "Народичі",
-  "Попільня",
+  "смт Попільня",
   "Брусилів",
   "Хорошів",
   "Пулини",
@@ -275,10 +276,10 @@ const SETTLEMENTS = [
   "Тетерівка",
   "Глибочиця",
   "Вільськ",
-  "Озерне",
-  "Levkiv",
-  "Berdychiv",
-  "Korostyshiv",
+  "Іршанськ",
+  "Левків",
+  "Вишевичі",
+  "Довбиш",
 ];
 const COMPLAINTS: Record<string, readonly string[]> = {
   roads: [

@@ -31,6 +31,9 @@ describe("matching a typed place", () => {
     for (const typed of ["Бердичев", "Berdychiv", "Berdichev", "м.Бердичів"]) expect(one(matcher.match(typed)), typed).toBe(berdychiv);
     expect(one(matcher.match("смт Черняхів"))).toBe("Черняхів (Черняхівська, Житомирський)");
     expect(one(matcher.match("Вишевичи"))).toBe("Вишевичі (Вишевицька, Житомирський)");
+    expect(matcher.match("м. Житомир")).toMatchObject({ exact: true });
+    expect(matcher.match("Житомр")).toMatchObject({ exact: false });
+    expect(matcher.match("Zhytomyr")).toMatchObject({ exact: false });
   });
 
   it("knows old names: Новоград-Волинський is Звягель, Червоноармійськ is Пулини", () => {

@@ -55,8 +55,12 @@ export class FlowSessions {
     const outcome = await advanceFlow(this.definition(state.flow), state, event, (answers) => this.context(resident, answers));
     if (outcome.state) {
       await this.options.store.set(residentKey(resident), outcome.state);
-      const settlement = outcome.state.answers.settlement;
-      if (typeof settlement === "string") resident.lastSettlement = settlement;
+      const { settlement, settlementCode } = outcome.state.answers;
+      if (typeof settlement === "string") {
+        resident.lastSettlement = settlement;
+        if (typeof settlementCode === "string") resident.lastSettlementCode = settlementCode;
+        else delete resident.lastSettlementCode;
+      }
     } else {
       await this.options.store.delete(residentKey(resident));
     }

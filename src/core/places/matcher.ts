@@ -6,7 +6,8 @@ import { placesOf, type Gazetteer, type Place, type Renamings, type SettlementKi
  * (the same name in different hromadas, or equally close spellings), or none.
  */
 export type PlaceMatch =
-  | { readonly kind: "one"; readonly place: Place; readonly formerly?: string }
+  /** `exact`: what was typed is the place's current name, only case, prefix or apostrophes differ. */
+  | { readonly kind: "one"; readonly place: Place; readonly exact: boolean; readonly formerly?: string }
   | { readonly kind: "several"; readonly places: readonly Place[] }
   | { readonly kind: "none" };
 
@@ -60,6 +61,15 @@ interface Entry {
 interface Area {
   readonly key: string;
   readonly code: string;
+}
+
+/** A name's words in its own letters, lowercased, with one kind of apostrophe: how "exactly as listed" is judged. */
+function plainWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['ʼ`]/g, "’")
+    .split(/[^\p{L}’]+/u)
+    .filter(Boolean);
 }
 
 function allowedDistance(key: string): number {
@@ -119,14 +129,14 @@ export function createPlaceMatcher(gazetteer: Gazetteer, renamings: Renamings = 
     const words = foldWords(text);
     const hint = words[0] !== undefined && words.length > 1 ? KIND_WORDS[words[0]] : undefined;
     const rest = hint ? words.slice(1) : words;
-    let best: { distance: number; narrowed: boolean; entries: Entry[] } | undefined;
+    let best: { distance: number; narrowed: boolean; length: number; entries: Entry[] } | undefined;
     for (let length = rest.length; length >= 1; length--) {
       const wanted = areaCodes(rest.slice(length));
       if (wanted && wanted.size === 0) continue;
       const found = closest(rest.slice(0, length).join(" "), wanted);
       if (found.entries.length === 0) continue;
       const narrowed = wanted !== undefined;
-      if (!best || found.distance < best.distance || (found.distance === best.distance && narrowed && !best.narrowed)) best = { ...found, narrowed };
+      if (!best || found.distance < best.distance || (found.distance === best.distance && narrowed && !best.narrowed)) best = { ...found, narrowed, length };
     }
     if (best) {
       const ofKind = hint ? best.entries.filter((entry) => entry.place.kind === hint) : [];
@@ -134,8 +144,12 @@ export function createPlaceMatcher(gazetteer: Gazetteer, renamings: Renamings = 
       const unique = [...new Map(chosen.map((entry) => [entry.place.code, entry])).values()];
       unique.sort((a, b) => KIND_ORDER[a.place.kind] - KIND_ORDER[b.place.kind] || a.place.hromada.name.localeCompare(b.place.hromada.name, "uk"));
       const [first] = unique;
-      if (first && unique.length === 1)
-        return first.formerly ? { kind: "one", place: first.place, formerly: first.formerly } : { kind: "one", place: first.place };
+      if (first && unique.length === 1) {
+        const typed = plainWords(text);
+        const name = typed.slice(hint ? 1 : 0, (hint ? 1 : 0) + best.length).join(" ");
+        const exact = best.distance === 0 && !first.formerly && name === plainWords(first.place.name).join(" ");
+        return first.formerly ? { kind: "one", place: first.place, exact, formerly: first.formerly } : { kind: "one", place: first.place, exact };
+      }
       return { kind: "several", places: unique.slice(0, MAX_CANDIDATES).map((entry) => entry.place) };
     }
     return { kind: "none" };
