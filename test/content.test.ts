@@ -75,8 +75,9 @@ describe("content", () => {
   it("stops the start with the file and the field when the places or their renamings are broken", () => {
     const hromada = withBrokenCopy((dir) => {
       const file = join(dir, "places.json");
-      const places = JSON.parse(readFileSync(file, "utf8"));
-      places.settlements[5].hromada = "UA18999999999999999";
+      const places = JSON.parse(readFileSync(file, "utf8")) as { settlements: { hromada: string }[] };
+      const settlement = places.settlements[5];
+      if (settlement) settlement.hromada = "UA18999999999999999";
       writeFileSync(file, JSON.stringify(places));
     });
     expect(hromada).toMatch(/places\.json: field settlements\.5\.hromada: no hromada has this code/);
