@@ -6,6 +6,7 @@
 nav-back = ⬅ Back
 nav-cancel = ✖ Cancel
 nav-menu = 🏠 Main menu
+nav-resume = ▶️ Continue
 button-share-phone = 📱 Share my number
 button-share-location = 📍 Send a place on the map
 button-send = ✅ Send
@@ -28,6 +29,7 @@ menu-text = What would you like to do?
 resume-complaint = ▶️ Continue my report
 resume-volunteer = ▶️ Continue my sign-up
 resume-question = ▶️ Continue my question
+flow-paused-reminder = ⏸ Your form is on hold, nothing is lost. To go on, tap "{ $resume }".
 
 # Words that can be typed instead of a button (comma-separated).
 words-menu = menu, main menu, start
@@ -37,6 +39,8 @@ words-volunteer = volunteer, help out
 words-question = question, ask
 words-cancel = cancel, stop
 words-help = help
+words-yes = yes, yeah, yep, ok, sure
+words-no = no, nope
 
 ## Welcome and help
 
@@ -132,6 +136,7 @@ complaint-ask-category = What is the problem about?
 complaint-ask-settlement = In which village, town or community? Please type the name.
 complaint-ask-description = Describe the problem in a few sentences. You can send a photo with a caption.
 complaint-need-description = Please describe the problem as text (or send a photo with a caption).
+complaint-need-words = Please describe the problem in words: what happened and where. For example: "A pothole on the road by the school".
 complaint-photo-need-text = Photo received. Now please describe the problem in words.
 complaint-ask-attachments = You can add photos or a place on the map. When done, tap "Continue".
 complaint-attached = Added: { $what }.

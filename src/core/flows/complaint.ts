@@ -5,6 +5,9 @@ import { acceptPhone, consentAnswer, eventOf, MAX_TEXT, phoneAnswersSchema, text
 import { reportDoneMessages } from "./outcome.js";
 import { placeAnswersSchema, placeStep, settlementSummary } from "./place-step.js";
 
+/** A description has at least one word of three letters or more ("!!!!!!" or "5555" is not one). */
+const REAL_WORDS = /\p{L}{3,}/u;
+
 /** At most this many photos per complaint. */
 export const MAX_PHOTOS = 3;
 
@@ -55,6 +58,7 @@ function acceptDescription(input: StepInput, ctx: Context): StepResult<Complaint
   const text = textOf(input)?.trim();
   if (text === undefined || text.startsWith("/")) return { kind: "invalid", message: ctx.t("complaint-need-description") };
   if (text.length < 5) return { kind: "invalid", message: ctx.t("input-too-short", { min: 5 }) };
+  if (!REAL_WORDS.test(text)) return { kind: "invalid", message: ctx.t("complaint-need-words") };
   if (text.length > MAX_TEXT) return { kind: "invalid", message: ctx.t("input-too-long", { max: MAX_TEXT, length: text.length }) };
   return { kind: "next", answers: { description: text } };
 }

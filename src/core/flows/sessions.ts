@@ -72,6 +72,15 @@ export class FlowSessions {
     return promptFor(this.definition(state.flow), state, this.context(resident, state.answers), note);
   }
 
+  /** Pauses or resumes the resident's form (see {@link FlowState.paused}) and returns the stored state. */
+  async setPaused(resident: Resident, state: FlowState, paused: boolean): Promise<FlowState> {
+    const next: FlowState = { ...state };
+    if (paused) next.paused = true;
+    else delete next.paused;
+    await this.options.store.set(residentKey(resident), next);
+    return next;
+  }
+
   /** Drops the resident's flow in progress. */
   async end(resident: Resident): Promise<void> {
     await this.options.store.delete(residentKey(resident));
