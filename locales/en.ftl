@@ -103,6 +103,9 @@ input-too-long = Too long ({ $length ->
     }). Please shorten it to { $max } and send it again.
 flow-old-button = That button belongs to an earlier step.
 summary-use-buttons = Please check and tap "Send" or "Change".
+discard-confirm = Cancel and delete everything you filled in? Nothing will reach the organisers.
+button-discard-yes = 🗑 Yes, delete it
+button-discard-no = ↩️ No, go back
 edit-which = What would you like to change?
 unsupported-input = I can't read { $what }. Please write text or tap a button.
 unsupported-sticker = stickers
@@ -222,6 +225,9 @@ status-title = Report { $ref }
 status-list-title = Your reports
 status-line = { $ref } · { $kind } · { $status }
 status-comment = Comment: { $comment }
+status-filed = Filed: { $date }
+status-history = History: { $history }
+status-last-answer = The organisers' answer: { $answer }
 status-none = You have no reports yet.
 status-bad-ref = A report number looks like C-1042. Or tap "📋 My reports".
 status-not-yours = I couldn't find { $ref } among your reports.
@@ -232,6 +238,7 @@ status-new = new
 status-in_progress = in progress
 status-resolved = resolved
 status-rejected = rejected
+status-answered = answered
 
 ## My data
 

@@ -106,6 +106,9 @@ input-too-long = Занадто довго ({ $length ->
     }). Скоротіть до { $max } і надішліть ще раз.
 flow-old-button = Ця кнопка з попереднього кроку.
 summary-use-buttons = Перевірте і натисніть «Надіслати» або «Змінити».
+discard-confirm = Скасувати й видалити все, що ви заповнили? Організатори нічого не отримають.
+button-discard-yes = 🗑 Так, видалити
+button-discard-no = ↩️ Ні, повернутися
 edit-which = Що змінити?
 unsupported-input = Я не вмію читати { $what }. Напишіть текстом або натисніть кнопку.
 unsupported-sticker = стікери
@@ -225,6 +228,9 @@ status-title = Звернення { $ref }
 status-list-title = Ваші звернення
 status-line = { $ref } · { $kind } · { $status }
 status-comment = Коментар: { $comment }
+status-filed = Подано: { $date }
+status-history = Історія: { $history }
+status-last-answer = Відповідь організаторів: { $answer }
 status-none = У вас ще немає звернень.
 status-bad-ref = Номер звернення має вигляд C-1042. Або натисніть «📋 Мої звернення».
 status-not-yours = Не знайшов серед ваших звернень { $ref }.
@@ -235,6 +241,7 @@ status-new = нове
 status-in_progress = у роботі
 status-resolved = вирішено
 status-rejected = відхилено
+status-answered = є відповідь
 
 ## Мої дані
 

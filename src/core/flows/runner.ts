@@ -6,6 +6,8 @@ export const FLOW_NAMESPACE = "f";
 const PREFIX = `${FLOW_NAMESPACE}:`;
 const SUMMARY = "summary";
 const EDIT_MENU = "edit-menu";
+/** "Discard what you filled in?": asked before a finished summary is thrown away. */
+const DISCARD = "discard";
 
 /** What the runner decided: the new state (undefined when the flow ended) and what to show. */
 export interface FlowOutcome {
@@ -82,6 +84,13 @@ function editMenu(def: FlowDefinition, ctx: StepContext): OutgoingMessage {
   };
 }
 
+function discardQuestion(ctx: StepContext): OutgoingMessage {
+  return {
+    text: ctx.t("discard-confirm"),
+    buttons: [[{ label: ctx.t("button-discard-yes"), data: `${PREFIX}discard` }], [{ label: ctx.t("button-discard-no"), data: `${PREFIX}back` }]],
+  };
+}
+
 /** Shows the state's current step (or summary) again, e.g. after "resume" or a stray message. */
 export function promptFor(def: FlowDefinition, state: FlowState, ctx: StepContext, note?: string): OutgoingMessage {
   if (state.step === SUMMARY) {
@@ -89,6 +98,7 @@ export function promptFor(def: FlowDefinition, state: FlowState, ctx: StepContex
     return note ? { ...summary, text: `${note}\n\n${summary.text}` } : summary;
   }
   if (state.step === EDIT_MENU) return editMenu(def, ctx);
+  if (state.step === DISCARD) return discardQuestion(ctx);
   const step = stepById(def, state.step);
   if (!step) return summaryMessage(def, ctx);
   return render(step, step.prompt(ctx), ctx, note);
@@ -119,7 +129,8 @@ export async function advanceFlow(
   const ctx = makeContext(state.answers);
   const data = event.kind === "choice" && isFlowData(event.data) ? event.data.slice(PREFIX.length) : undefined;
 
-  if (data === "cancel") return { state: undefined, messages: [], cancelled: true };
+  if (data === "cancel" && state.step === SUMMARY && def.confirm !== false) return moveTo(def, state, ctx, DISCARD);
+  if (data === "cancel" || (data === "discard" && state.step === DISCARD)) return { state: undefined, messages: [], cancelled: true };
   if (data === "back") {
     const previous = state.history.at(-1);
     if (previous === undefined) return { state: undefined, messages: [], cancelled: true };
@@ -168,7 +179,7 @@ export async function advanceFlow(
   }
   // While editing, go back to the summary unless a newly needed step (e.g. consent) comes first.
   const following = nextStepId(def, step.id, nextCtx);
-  const destination = state.editing && !needsAnswer(def, following, answers) ? SUMMARY : following;
+  const destination = state.editing && !needsAnswer(def, following, state.history) ? SUMMARY : following;
   if (destination === SUMMARY && def.confirm === false) {
     const messages = await def.submit(nextCtx);
     return { state: undefined, messages: result.note ? [{ text: result.note }, ...messages] : messages };
@@ -177,7 +188,7 @@ export async function advanceFlow(
   return { state: moved, messages: [promptFor(def, moved, nextCtx, result.note)] };
 }
 
-function needsAnswer(def: FlowDefinition, stepId: string, answers: FlowState["answers"]): boolean {
+function needsAnswer(def: FlowDefinition, stepId: string, visited: readonly string[]): boolean {
   if (stepId === SUMMARY) return false;
-  return stepById(def, stepId) !== undefined && !(stepId in answers);
+  return stepById(def, stepId) !== undefined && !visited.includes(stepId);
 }
