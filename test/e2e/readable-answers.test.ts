@@ -73,4 +73,21 @@ describe.each(MESSENGERS)("a resident on $name reads their reports and checks a 
     expect(one.text).toContain("Відповідь організаторів: Перевізник відновить рейс з понеділка");
     expect(stage.errors()).toEqual([]);
   });
+
+  it("ticking ways to help edits the message in place on Telegram (Viber, which cannot edit, gets it anew)", async () => {
+    const anna = stage.resident(3, "Анна");
+    await anna.start();
+    await anna.press("🙋 Волонтерство");
+    await anna.say("Анна Коваль");
+    await anna.say("067 123 45 62");
+    await anna.say("Житомир");
+    const before = anna.history().length;
+    await anna.press("⬜ 🚗 Можу возити");
+    const both = await anna.press("⬜ 🚪 Обхід по домівках");
+    expect(both.buttons).toEqual(expect.arrayContaining(["✅ 🚗 Можу возити", "✅ 🚪 Обхід по домівках"]));
+    expect(anna.history().length).toBe(messenger.name === "telegram" ? before : before + 2);
+    const availability = await anna.press("✔️ Готово");
+    expect(availability.buttons).toContain("Вечори");
+    expect(stage.errors()).toEqual([]);
+  });
 });

@@ -175,7 +175,8 @@ export async function advanceFlow(
   const updated: FlowState = { ...state, answers };
   const nextCtx = makeContext(answers);
   if (result.kind === "stay") {
-    return { state: updated, messages: [promptFor(def, updated, nextCtx, result.note)] };
+    const screen = promptFor(def, updated, nextCtx, result.note);
+    return { state: updated, messages: [input.kind === "choice" ? { ...screen, replacesPrevious: true } : screen] };
   }
   // While editing, go back to the summary unless a newly needed step (e.g. consent) comes first.
   const following = nextStepId(def, step.id, nextCtx);
