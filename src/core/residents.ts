@@ -30,6 +30,8 @@ export interface Resident {
   reports: string[];
   /** The buttons shown last, so that typing a button's label works like pressing it. */
   lastButtons?: { label: string; data: string }[];
+  /** The button that opened the screen they are reading (a programme section or item, the menu), for "back" out of a form. */
+  lastScreen?: string;
 }
 
 const INDEX = "residents";

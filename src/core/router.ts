@@ -14,6 +14,9 @@ import { residentKey, type IncomingEvent, type Locale, type OutgoingMessage, typ
 /** Organisers' commands: they work only in the organisers' Telegram group, never in a resident's chat. */
 const ORGANISER_COMMANDS = new Set(["ban", "unban", "stats", "export", "broadcast", "link", "summary"]);
 
+/** Screens "back" out of a form can show again: programme sections and items, the menu. */
+const REPLAYABLE = /^(prog(:[si]:[\w.-]+)?|menu)$/;
+
 /** Hints a transport can give about the sender (their messenger's language). */
 export interface EventHints {
   readonly languageCode?: string;
@@ -65,6 +68,8 @@ export class Router {
     resident.unsubscribed = false;
     const typed = resolveTypedButton(resident, event, registry, (key) => translator.t(resident.locale, key));
     const messages = await this.dispatch(resident, typed, created || wasUnsubscribed);
+    if (typed.kind === "choice" && REPLAYABLE.test(typed.data)) resident.lastScreen = typed.data;
+    else if (typed.kind !== "choice" || !typed.data.startsWith(`${FLOW_NAMESPACE}:`)) delete resident.lastScreen;
     const buttons = messages.flatMap((message) => [
       ...(message.buttons ?? []).flat(),
       ...(message.request ? [{ label: message.request.label, data: "" }] : []),
@@ -101,11 +106,18 @@ export class Router {
     }
     if (state) {
       const outcome = await sessions.advance(resident, state, event);
+      if (outcome.backOut) return this.backTo(ctx, state.origin);
       return outcome.cancelled ? menuMessage(t("cancelled"), t) : outcome.messages;
     }
     if (event.kind === "text") return (await registry.text(ctx, event.text)) ?? menuMessage(t("unknown-command"), t);
     if (event.kind === "choice") return menuMessage(t("button-expired"), t);
     return menuMessage(t("not-in-flow", { what: t(`input-kind-${event.kind}`) }), t);
+  }
+
+  /** "Back" on a form's first step: the screen it was started from (a programme section or item), else the menu. */
+  private async backTo(ctx: FeatureContext, origin: string | undefined): Promise<OutgoingMessage[]> {
+    const screen = origin && REPLAYABLE.test(origin) ? await this.options.registry.button(origin)?.handle({ ...ctx, flow: undefined }, origin) : undefined;
+    return screen ?? menuMessage(ctx.t("menu-text"), ctx.t);
   }
 
   /**

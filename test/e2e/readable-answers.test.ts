@@ -90,4 +90,23 @@ describe.each(MESSENGERS)("a resident on $name reads their reports and checks a 
     expect(availability.buttons).toContain("Вечори");
     expect(stage.errors()).toEqual([]);
   });
+
+  it("'back' on a form's first step returns to the programme item it was started from, or to the menu", async () => {
+    const petro = stage.resident(4, "Петро");
+    await petro.start();
+    await petro.press("📖 Програма");
+    await petro.press("Соціально-гуманітарний розвиток");
+    await petro.press("Медицина і ФАПи");
+    const ask = await petro.press("❓ Запитати");
+    expect(ask.text).toContain("Напишіть своє питання");
+    const item = await petro.press("⬅ Назад");
+    expect(item.text).toContain("збереження мережі ФАПів");
+    expect(item.buttons).toContain("❓ Запитати");
+
+    await petro.press("🏠 Головне меню");
+    await petro.press("📝 Проблема");
+    const menu = await petro.press("⬅ Назад");
+    expect(menu.text).not.toContain("Скасовано");
+    expect(menu.buttons).toContain("📝 Проблема");
+  });
 });

@@ -34,6 +34,8 @@ export interface FlowState {
    * answered as a question (with a reminder), and goes into the form only after they resume.
    */
   paused?: boolean;
+  /** The screen the resident started the form from (see Resident.lastScreen): "back" on the first step returns there. */
+  origin?: string;
 }
 
 /** What flows can do when they finish. Implemented by the core, so flows hold no storage code. */

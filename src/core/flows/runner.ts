@@ -15,6 +15,8 @@ export interface FlowOutcome {
   readonly messages: OutgoingMessage[];
   /** True when the resident cancelled. */
   readonly cancelled?: boolean;
+  /** True when they left by "back" on the first step: they return to where they came from. */
+  readonly backOut?: boolean;
 }
 
 function isFlowData(data: string): boolean {
@@ -133,7 +135,7 @@ export async function advanceFlow(
   if (data === "cancel" || (data === "discard" && state.step === DISCARD)) return { state: undefined, messages: [], cancelled: true };
   if (data === "back") {
     const previous = state.history.at(-1);
-    if (previous === undefined) return { state: undefined, messages: [], cancelled: true };
+    if (previous === undefined) return { state: undefined, messages: [], cancelled: true, backOut: true };
     const back: FlowState = { ...state, step: previous, history: state.history.slice(0, -1), editing: false };
     return { state: back, messages: [promptFor(def, back, ctx)] };
   }

@@ -46,7 +46,8 @@ export class FlowSessions {
   /** Starts `flow` with answers already known (optionally at a later step) and returns its first screen. */
   async begin(resident: Resident, flow: FlowId, answers: Answers, startAt?: string): Promise<OutgoingMessage[]> {
     const outcome = startFlow(this.definition(flow), this.context(resident, answers), this.options.now(), startAt);
-    if (outcome.state) await this.options.store.set(residentKey(resident), outcome.state);
+    if (outcome.state)
+      await this.options.store.set(residentKey(resident), resident.lastScreen ? { ...outcome.state, origin: resident.lastScreen } : outcome.state);
     return outcome.messages;
   }
 
