@@ -74,7 +74,7 @@ describe.each(MESSENGERS)("a resident on $name reads their reports and checks a 
     expect(stage.errors()).toEqual([]);
   });
 
-  it("ticking ways to help edits the message in place on Telegram (Viber, which cannot edit, gets it anew)", async () => {
+  it("ticking ways to help edits the message in place on Telegram (Viber, which cannot edit, gets it anew); consent has one 'no'", async () => {
     const anna = stage.resident(3, "Анна");
     await anna.start();
     await anna.press("🙋 Волонтерство");
@@ -88,6 +88,10 @@ describe.each(MESSENGERS)("a resident on $name reads their reports and checks a 
     expect(anna.history().length).toBe(messenger.name === "telegram" ? before : before + 2);
     const availability = await anna.press("✔️ Готово");
     expect(availability.buttons).toContain("Вечори");
+    // One "no" per step: the consent step's own "no", and no "cancel" beside it.
+    const consent = await anna.press("Вечори");
+    expect(consent.buttons).toEqual(expect.arrayContaining(["✖ Ні", "⬅ Назад"]));
+    expect(consent.buttons).not.toContain("✖ Скасувати");
     expect(stage.errors()).toEqual([]);
   });
 

@@ -29,11 +29,10 @@ function rows(buttons: readonly Button[], columns: number): Button[][] {
   return out;
 }
 
-function navigation(ctx: StepContext): Button[] {
-  return [
-    { label: ctx.t("nav-back"), data: `${PREFIX}back` },
-    { label: ctx.t("nav-cancel"), data: `${PREFIX}cancel` },
-  ];
+/** Back and cancel; a step with its own "no" choice (value `no`) shows no cancel as well: one "no" per step. */
+function navigation(ctx: StepContext, ownNo = false): Button[] {
+  const back = { label: ctx.t("nav-back"), data: `${PREFIX}back` };
+  return ownNo ? [back] : [back, { label: ctx.t("nav-cancel"), data: `${PREFIX}cancel` }];
 }
 
 function render(step: FlowStep, prompt: StepPrompt, ctx: StepContext, note?: string): OutgoingMessage {
@@ -41,7 +40,13 @@ function render(step: FlowStep, prompt: StepPrompt, ctx: StepContext, note?: str
   const text = note ? `${note}\n\n${prompt.text}` : prompt.text;
   return {
     text,
-    buttons: [...rows(choices, prompt.columns ?? 1), navigation(ctx)],
+    buttons: [
+      ...rows(choices, prompt.columns ?? 1),
+      navigation(
+        ctx,
+        (prompt.choices ?? []).some((choice) => choice.value === "no"),
+      ),
+    ],
     ...(prompt.request
       ? { request: { kind: prompt.request, label: ctx.t(prompt.request === "contact" ? "button-share-phone" : "button-share-location") } }
       : {}),
