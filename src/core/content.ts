@@ -4,6 +4,7 @@ import { z } from "zod";
 import { programmeSchema, type Programme } from "./programme/programme.js";
 import { vocabularySchema, type Vocabulary } from "./programme/search.js";
 import { gazetteerSchema, renamingsSchema, type Gazetteer, type Renamings } from "./places/gazetteer.js";
+import { faqSchema, type Faq } from "./intents/faq.js";
 import { LOCALES, type Locale } from "./types.js";
 
 /** A КАТОТТГ code, as routing keys that name a hromada or raion are written. */
@@ -73,6 +74,8 @@ export interface Content {
   readonly places: Gazetteer;
   /** Former names of settlements residents still use (`place-renamings.json`, optional). */
   readonly renamings: Renamings;
+  /** The organisation's FAQ and small talk, answered before the programme. */
+  readonly faq: Faq;
 }
 
 /** A content file that is missing or wrong, naming the file and the field. */
@@ -108,7 +111,7 @@ function itemIds(programme: Programme): string[] {
 
 /**
  * Loads and validates the content directory (`organisation.json`, `programme.<locale>.json`,
- * `vocabulary.json`, `places.json`, optionally `place-renamings.json`). Every language's programme must have the same sections and items; the
+ * `vocabulary.json`, `faq.json`, `places.json`, optionally `place-renamings.json`). Every language's programme must have the same sections and items; the
  * vocabulary may only name existing items. Throws a {@link ContentError} naming file and field.
  */
 export function loadContent(dir: string): Content {
@@ -146,7 +149,16 @@ export function loadContent(dir: string): Content {
     if (!codes.has(renaming.code))
       throw new ContentError(`Content file ${renamingsFile}: field renamings.${index}.code: no settlement in places.json has this code.`);
   });
-  return { organisation, programmes, vocabulary, places, renamings };
+  const faqFile = join(dir, "faq.json");
+  const faq = parseWith(faqFile, faqSchema, readJson(faqFile));
+  return { organisation, programmes, vocabulary, faq, places, renamings };
+}
+
+/** What `{organisation}` and `{contacts}` in faq.json answers stand for, per locale. */
+export function faqFill(organisation: Pick<Organisation, "name" | "contacts">): Record<Locale, Record<string, string>> {
+  const fill = {} as Record<Locale, Record<string, string>>;
+  for (const locale of LOCALES) fill[locale] = { organisation: organisation.name[locale], contacts: organisation.contacts[locale] };
+  return fill;
 }
 
 /** The content bundled with Viche (the Zhytomyr programme), relative to the project root. */
