@@ -380,7 +380,7 @@ export function planSession(kind: SessionKind, rand: () => number): Intent[] {
 }
 
 /** The flow whose steps the growth scenario measures one by one. */
-export const COMPLAINT_STEPS = ["start", "menu: complaint", "category", "settlement", "description", "attachments", "contact", "send"] as const;
+export const COMPLAINT_STEPS = ["start", "menu: complaint", "category", "settlement", "keep place", "description", "attachments", "contact", "send"] as const;
 
 /** Options of {@link Workload}. */
 export interface WorkloadOptions {
