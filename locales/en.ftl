@@ -306,6 +306,9 @@ group-ban-usage = Usage: /ban C-1042 (or /unban C-1042)
 group-banned = 🚫 The author of { $who } is banned on both messengers. Undo: /unban { $who }
 group-unbanned = ✅ The author of { $who } is unbanned.
 group-ban-unknown = No resident found for "{ $who }".
+authority-main-group-only = This command works only in the organisers' main group: this group receives only the reports routed to it.
+authority-admins-only = Only the group's administrators may use this command (it reaches personal data, every resident or the public). Ask an administrator.
+authority-not-routed-here = { $ref } is not routed to this group: only the organisers' main group can act on it.
 
 ## Organisers: broadcasts and opting out (residents)
 

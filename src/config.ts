@@ -62,6 +62,7 @@ const environmentSchema = z.object({
     })
     .default("info"),
   CONTENT_DIR: optionalText,
+  ORGANISER_TOOLS_FOR: z.enum(["admins", "members"], { message: "admins or members" }).default("admins"),
 });
 
 /** Telegram settings, present only when a bot token is configured. */
@@ -71,6 +72,11 @@ export interface TelegramConfig {
   readonly organisersChatId: number | undefined;
   /** Set when PUBLIC_URL is: updates arrive at POST /telegram, checked against this secret. */
   readonly webhook: { readonly url: string; readonly secret: string } | undefined;
+  /**
+   * Who in the organisers' group may use /export, /broadcast, /ban, /unban, /summary and /link:
+   * its administrators (default) or every member.
+   */
+  readonly organiserToolsFor: "admins" | "members";
 }
 
 /** Viber settings, present only when an auth token is configured. */
@@ -148,6 +154,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         apiRoot: trimSlash(e.TELEGRAM_API_ROOT),
         organisersChatId: e.ORGANISERS_CHAT_ID === undefined ? undefined : Number(e.ORGANISERS_CHAT_ID),
         webhook: publicUrl && e.TELEGRAM_WEBHOOK_SECRET ? { url: `${publicUrl}/telegram`, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
+        organiserToolsFor: e.ORGANISER_TOOLS_FOR,
       }
     : undefined;
   const viber: ViberConfig | undefined = e.VIBER_AUTH_TOKEN

@@ -53,11 +53,26 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     return t("group-bad-transition", { ref, status: "?" });
   };
 
-  group.use(teachHandlers({ core, programme: () => core.content.programmes[locale], t, logger }));
+  // Questions are never routed: teaching the bot belongs to the main group.
+  group.filter((ctx) => ctx.chat?.id === options.chatId).use(teachHandlers({ core, programme: () => core.content.programmes[locale], t, logger }));
+
+  /**
+   * The main group may act on every report; a routed group only on the reports of the categories
+   * routed to it (a roads contractor's group decides about roads, nothing else).
+   */
+  const mayActOn = async (chatId: number, ref: string): Promise<boolean> => {
+    if (chatId === options.chatId) return true;
+    const report = await core.reports.get(ref);
+    if (!report) return true; // "not found" is said by the action itself
+    const route = report.category ? core.content.organisation.routing[report.category] : undefined;
+    return route?.chatId === chatId;
+  };
+  const notRouted = (ref: string) => t("authority-not-routed-here", { ref });
 
   group.callbackQuery(/^st:([CVQ]-\d+):([a-z_]+)$/, async (ctx) => {
     const [, ref = "", status = ""] = ctx.match;
     if (!isStatus(status)) return ctx.answerCallbackQuery();
+    if (!(await mayActOn(ctx.chat?.id ?? 0, ref))) return ctx.answerCallbackQuery({ text: notRouted(ref).slice(0, 200), show_alert: true });
     if (status === "rejected") {
       await ctx.answerCallbackQuery();
       const prompt = await ctx.reply(escapeHtml(t("group-ask-reject-reason", { ref })), {
@@ -81,6 +96,7 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     const [refText = "", statusText = "", ...reason] = ctx.match.trim().split(/\s+/);
     const ref = parseRef(refText);
     if (!ref || !isStatus(statusText)) return void (await ctx.reply(escapeHtml(t("group-status-usage")), { parse_mode: "HTML" }));
+    if (!(await mayActOn(ctx.chat.id, ref))) return void (await ctx.reply(escapeHtml(notRouted(ref)), { parse_mode: "HTML" }));
     const result = await core.actions.changeStatus(ref, statusText, ctx.from?.id, reason.join(" ") || undefined);
     if (!result.ok && result.reason === "bad-transition") {
       const report = await core.reports.get(ref);
