@@ -26,7 +26,7 @@ import { sendToTelegram } from "./transports/telegram/sender.js";
 import { ViberClient } from "./transports/viber/client.js";
 import { renderForViber } from "./transports/viber/render.js";
 import { viberWebhook } from "./transports/viber/webhook.js";
-import { mainMenuButtons } from "./core/menu.js";
+import { mainMenuButtons } from "./core/features/menu.js";
 
 /** Where the bundled locales and content live, wherever the process was started from. */
 export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
