@@ -132,7 +132,9 @@ describe("organisers' reports in their group: /stats, /export, /summary, /link",
     const text = visibleText(summary);
     expect(text).toContain("Отримано скарг: 2. Вирішено: 1. У роботі: 0.");
     expect(text).toContain("🛣 Дороги — 1");
-    expect(text).toContain("Коростишів — 2");
+    // Two residents from Коростишів: fewer than three, so the place is not named in public.
+    expect(text).toContain("інші населені пункти — 2");
+    expect(text).not.toContain("Коростишів");
     expect(text).toContain("До волонтерської команди долучилися: 1.");
     expect(text).not.toMatch(/C-\d|V-\d|Шевчук|Тарас|380|Яма|води|flyer/);
     expect(summary.parseMode).toBeUndefined();

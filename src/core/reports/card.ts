@@ -1,12 +1,20 @@
 import type { Content } from "../content.js";
 import { optionLabel } from "../flows/flow.js";
+import { safeMultiline, singleLine } from "../text.js";
 import type { Locale } from "../types.js";
 import type { Report } from "./reports.js";
+
+/** One labelled line of a card; a `long` field is a resident's own words, shown set apart from the fields. */
+export interface CardField {
+  readonly label: string;
+  readonly value: string;
+  readonly long?: true;
+}
 
 /** A card as data: a header and labelled fields. Renderers escape and format it for their medium. */
 export interface CardModel {
   readonly header: string;
-  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  readonly fields: readonly CardField[];
   /** Lines shown after the fields (e.g. "personal data deleted"). */
   readonly notes: readonly string[];
 }
@@ -32,14 +40,17 @@ const TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
  * state, then category, place, text, contact (or "anonymous"), messenger, source and time.
  */
 export function cardModel(report: Report, content: Content, locale: Locale, t: (key: string, args?: Record<string, string | number>) => string): CardModel {
-  const fields: { label: string; value: string }[] = [];
+  const fields: CardField[] = [];
+  // Residents' single-line answers lose line breaks and bidi controls, so none can pose as another field.
   const add = (key: string, value: string | undefined) => {
-    if (value !== undefined && value !== "") fields.push({ label: t(key), value });
+    const shown = value === undefined ? "" : singleLine(value);
+    if (shown !== "") fields.push({ label: t(key), value: shown });
   };
   const organisation = content.organisation;
   add("card-category", report.category ? optionLabel(organisation.complaintCategories, report.category, locale) : undefined);
   add("card-settlement", report.settlement);
-  add(report.kind === "question" ? "card-question" : "card-text", report.text);
+  const text = report.text === undefined ? "" : safeMultiline(report.text);
+  if (text !== "") fields.push({ label: t(report.kind === "question" ? "card-question" : "card-text"), value: text, long: true });
   if (report.kind === "volunteer") {
     add("card-name", report.contact?.name);
     add("card-phone", report.contact?.phone);

@@ -11,11 +11,18 @@ import type { Locale } from "../../../core/types.js";
 import { toDeliveryError } from "../errors.js";
 import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../render.js";
 
-/** Renders a card for Telegram: bold header, escaped fields. Residents' text can never break it. */
+/**
+ * Renders a card for Telegram: bold header, escaped fields; the resident's own words in a
+ * `<blockquote>`, so a line in them can never look like one of the card's fields.
+ */
 export function cardHtml(card: CardModel): string {
   const lines = [
     `<b>${escapeHtml(card.header)}</b>`,
-    ...card.fields.map((field) => `<b>${escapeHtml(field.label)}:</b> ${escapeHtml(field.value)}`),
+    ...card.fields.map((field) =>
+      field.long
+        ? `<b>${escapeHtml(field.label)}:</b>\n<blockquote>${escapeHtml(field.value)}</blockquote>`
+        : `<b>${escapeHtml(field.label)}:</b> ${escapeHtml(field.value)}`,
+    ),
     ...card.notes.map((note) => `<i>${escapeHtml(note)}</i>`),
   ];
   return lines.join("\n");
