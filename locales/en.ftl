@@ -204,6 +204,7 @@ status-comment = Comment: { $comment }
 status-none = You have no reports yet.
 status-bad-ref = A report number looks like C-1042. Or tap "📋 My reports".
 status-not-yours = I couldn't find { $ref } among your reports.
+status-joined-public = You joined this report: { $category }, { $place }; residents affected: { $count }.
 kind-complaint = complaint
 kind-volunteer = volunteer sign-up
 kind-question = question
@@ -255,6 +256,11 @@ card-button-in_progress = 🔧 In progress
 card-button-resolved = ✅ Resolved
 card-button-rejected = ❌ Reject
 card-button-reopen = ↩️ Reopen
+card-replies = Replies go to
+card-replies-author = the author only
+card-replies-all = all { $count } residents
+card-button-reply-all = 📣 Answer all { $count }
+card-button-reply-author = 👤 Answer the author only
 card-reply-hint = To answer the resident, reply to this card.
 
 ## Organisers' group
@@ -262,6 +268,11 @@ card-reply-hint = To answer the resident, reply to this card.
 group-resident-replied = 💬 The resident replied about { $ref }:
     { $text }
 group-relayed = ✉️ Sent to the resident ({ $ref }).
+group-relayed-all = ✉️ Sent to all { $count } residents of { $ref }.
+group-replies-now-all = Replies to { $ref } now go to all { $count } residents.
+group-replies-now-author = Replies to { $ref } now go to its author only.
+group-follower-replied = 💬 A resident who joined { $ref } (not its author) replied:
+    { $text }
 group-undeliverable-blocked = ⚠️ Could not deliver to the resident ({ $ref }): they blocked the bot or unsubscribed.
 group-undeliverable-not-subscribed = ⚠️ Could not deliver on Viber ({ $ref }): the resident is not subscribed to the bot.
 group-undeliverable-too-many = ⚠️ Viber refused ({ $ref }): too many messages without a reply from the resident. Try later.
@@ -326,14 +337,14 @@ button-followup-no = ❌ No, it's still there
 followup-thanks = Thank you for confirming! Report { $ref } is closed.
 followup-reopened = Thank you for telling us. We have reopened report { $ref } and will get back to you.
 followup-already-open = Report { $ref } is already being worked on again; the organisers know about it.
+followup-not-asked = We asked the author of { $ref } whether it is solved. If the problem is still there for you, tell us with 📝 Problem.
 
 ## Organisers: joining an existing report (residents)
 
-complaint-similar-found = 💡 A similar problem has already been reported here, report { $ref }:
-    "{ $text }"
-    You can join it: the organisers will see that it affects more people, and you will get all its news. Or send a separate report with "Send".
+complaint-similar-found = 💡 A similar problem has already been reported here, report { $ref }: { $category }, { $place }, since { $date }, residents affected: { $count }.
+    You can join it: the organisers will see that it affects more people, and you will hear when its status changes. Or send a separate report with "Send".
 button-join-report = 🤝 Join { $ref }
-joined-complaint = You have joined report { $ref }. The organisers can see that the problem affects one more person. All its news will come here.
+joined-complaint = You have joined report { $ref }. The organisers can see that the problem affects one more person. Its status changes, and what the organisers say to everyone about it, will come here.
 
 ## Organisers: cards and notes in the group
 

@@ -152,7 +152,7 @@ export class Core {
       forgetResident: forget,
       findSimilarReport: async (draft) => {
         const similar = await findSimilarComplaint(this.reports, { ...draft, resident }, this.now(), this.options.storage);
-        return similar ? { ref: similar.ref, text: similar.text ?? "" } : undefined;
+        return similar ? { ref: similar.ref, createdAt: similar.createdAt, affected: 1 + (similar.followers?.length ?? 0) } : undefined;
       },
       joinReport: (ref, text) => this.filing.joinReport(resident, ref, text),
     };

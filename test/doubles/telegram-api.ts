@@ -382,6 +382,14 @@ export class TelegramDouble {
     return people.pressButton(this.#host, user, choice);
   }
 
+  /**
+   * A callback_query with `data` on the bot's latest message in the person's private chat, whether
+   * or not any button there carries it: what a modified client can send. Telegram accepts it.
+   */
+  forgeButtonPress(user: TelegramPerson, data: string): Promise<Update> {
+    return people.forgeButtonPress(this.#host, user, data);
+  }
+
   /** A resident shares a phone number (their own by default, so contact.user_id = their id). */
   shareContact(user: TelegramPerson, phone: string, options: { own?: boolean } = {}): Promise<Update> {
     return people.shareContact(this.#host, user, phone, options.own ?? true);

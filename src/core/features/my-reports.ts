@@ -1,5 +1,7 @@
 import { isParty, parseRef, type Report } from "../reports/reports.js";
-import type { Button, OutgoingMessage } from "../types.js";
+import type { Content } from "../content.js";
+import { optionLabel } from "../flows/flow.js";
+import { residentKey, type Button, type Locale, type OutgoingMessage } from "../types.js";
 import type { FeatureContext, FeatureModule, Translate } from "./feature.js";
 import { menuMessage, menuRow } from "./menu.js";
 
@@ -14,10 +16,18 @@ export function statusButton(ref: string): Button {
   return { label: ref, data: `${STATUS_NAMESPACE}:${ref}` };
 }
 
-function describeReport(report: Report, t: Translate): string {
+/**
+ * One report as its author sees it (with their own words), or as a resident who joined it sees it:
+ * only its public part (category, place, how many it affects, status and what organisers told everyone).
+ */
+function describeReport(report: Report, t: Translate, author: boolean, content: Content, locale: Locale): string {
   const last = report.history.at(-1);
   const lines = [t("status-line", { ref: report.ref, kind: t(`kind-${report.kind}`), status: t(`status-${report.status}`) })];
-  if (report.text) lines.push(t("summary-description", { value: report.text.length > 300 ? `${report.text.slice(0, 300)}…` : report.text }));
+  if (!author) {
+    const category = optionLabel(content.organisation.complaintCategories, report.category, locale);
+    lines.push(t("status-joined-public", { category, place: report.settlement ?? "", count: 1 + (report.followers?.length ?? 0) }));
+  }
+  if (author && report.text) lines.push(t("summary-description", { value: report.text.length > 300 ? `${report.text.slice(0, 300)}…` : report.text }));
   if (last?.comment) lines.push(t("status-comment", { comment: last.comment }));
   return lines.join("\n");
 }
@@ -30,7 +40,10 @@ async function statusMessages(ctx: FeatureContext, args: string): Promise<Outgoi
   if (requested) {
     const report = await services.reports.get(requested);
     if (!report || !isParty(report, resident)) return menuMessage(t("status-not-yours", { ref: requested }), t);
-    return [{ title: t("status-title", { ref: report.ref }), text: describeReport(report, t), buttons: [menuRow(t)] }];
+    const author = residentKey(report.resident) === residentKey(resident);
+    return [
+      { title: t("status-title", { ref: report.ref }), text: describeReport(report, t, author, services.content, resident.locale), buttons: [menuRow(t)] },
+    ];
   }
   const refs = resident.reports.slice(-LISTED).reverse();
   if (refs.length === 0) return menuMessage(t("status-none"), t);

@@ -41,8 +41,11 @@ export interface FlowServices {
   replyToOrganisers(ref: string, text: string): Promise<boolean>;
   /** Deletes everything personal stored about the resident (/forget). */
   forgetResident(): Promise<void>;
-  /** An open complaint about the same problem in the same place, to offer joining instead of a new one. */
-  findSimilarReport(draft: { category: string; settlement: string; text: string }): Promise<{ ref: string; text: string } | undefined>;
+  /**
+   * An open complaint about the same problem in the same place, to offer joining instead of a new
+   * one: only what is public about it (reference, when, how many residents), never its words.
+   */
+  findSimilarReport(draft: { category: string; settlement: string; text: string }): Promise<{ ref: string; createdAt: number; affected: number } | undefined>;
   /** Adds the resident to an open report as a follower; undefined when it can no longer be joined. */
   joinReport(ref: string, text: string): Promise<Report | undefined>;
 }

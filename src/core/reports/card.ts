@@ -60,7 +60,11 @@ export function cardModel(report: Report, content: Content, locale: Locale, t: (
     const contact = report.contact?.phone ? [report.contact.phone, report.contact.name].filter(Boolean).join(", ") : t("card-anonymous");
     add("card-contact", report.forgotten ? t("card-forgotten-short") : contact);
   }
-  if (report.followers && report.followers.length > 0) add("card-affected", t("card-affected-count", { count: report.followers.length + 1 }));
+  if (report.followers && report.followers.length > 0) {
+    const count = report.followers.length + 1;
+    add("card-affected", t("card-affected-count", { count }));
+    add("card-replies", report.replyAll === true ? t("card-replies-all", { count }) : t("card-replies-author"));
+  }
   if (report.photos.length > 0) add("card-photos", String(report.photos.length));
   if (report.location) add("card-location", `${report.location.latitude.toFixed(5)}, ${report.location.longitude.toFixed(5)}`);
   add("card-messenger", report.channel === "telegram" ? "Telegram" : "Viber");

@@ -55,6 +55,8 @@ export interface Report {
   revisions?: number;
   /** Other residents who reported the same problem and joined this report; they hear every update. */
   followers?: ResidentRef[];
+  /** Organisers chose on the card that their replies go to every resident of the report, not only its author. */
+  replyAll?: boolean;
   /** When an organiser last acted on it (status change or reply); reports idle too long are flagged. */
   lastOrganiserActionAt?: number;
   /** The "is it really solved?" question after resolution: when it was asked and what was answered. */

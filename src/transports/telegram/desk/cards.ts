@@ -28,14 +28,28 @@ export function cardHtml(card: CardModel): string {
   return lines.join("\n");
 }
 
-/** Status buttons that fit the report's state. */
-export function statusKeyboard(report: Report, t: (key: string) => string): InlineKeyboardMarkup {
+/**
+ * Status buttons that fit the report's state; on a report others joined, a second row switches
+ * whether replies to the card go to its author only (the default) or to everyone it affects.
+ */
+export function statusKeyboard(report: Report, t: (key: string, args?: Record<string, string | number>) => string): InlineKeyboardMarkup {
   const button = (status: string, label: string) => ({ text: t(label), callback_data: `st:${report.ref}:${status}` });
+  const followers = report.followers?.length ?? 0;
+  const audience =
+    followers > 0
+      ? [
+          [
+            report.replyAll === true
+              ? { text: t("card-button-reply-author"), callback_data: `ra:${report.ref}:author` }
+              : { text: t("card-button-reply-all", { count: followers + 1 }), callback_data: `ra:${report.ref}:all` },
+          ],
+        ]
+      : [];
   if (report.status === "resolved" || report.status === "rejected") {
-    return { inline_keyboard: [[button("in_progress", "card-button-reopen")]] };
+    return { inline_keyboard: [[button("in_progress", "card-button-reopen")], ...audience] };
   }
   const row = report.status === "new" ? [button("in_progress", "card-button-in_progress")] : [];
-  return { inline_keyboard: [[...row, button("resolved", "card-button-resolved"), button("rejected", "card-button-rejected")]] };
+  return { inline_keyboard: [[...row, button("resolved", "card-button-resolved"), button("rejected", "card-button-rejected")], ...audience] };
 }
 
 /** Dependencies of {@link CardDesk}. */

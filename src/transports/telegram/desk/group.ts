@@ -92,6 +92,17 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     await ctx.answerCallbackQuery({ text: explain(ref, result).slice(0, 200) });
   });
 
+  // Who hears replies to a card others joined: its author only, or all of them.
+  group.callbackQuery(/^ra:([CVQ]-\d+):(all|author)$/, async (ctx) => {
+    const [, ref = "", to = ""] = ctx.match;
+    if (!(await mayActOn(ctx.chat?.id ?? 0, ref))) return ctx.answerCallbackQuery({ text: notRouted(ref).slice(0, 200), show_alert: true });
+    const result = await core.actions.setReplyAll(ref, to === "all");
+    if (!result.ok) return ctx.answerCallbackQuery({ text: explain(ref, result).slice(0, 200) });
+    const count = 1 + (result.report.followers?.length ?? 0);
+    logger.info({ ref, to, organiser: ctx.from.id }, "reply audience changed");
+    await ctx.answerCallbackQuery({ text: (to === "all" ? t("group-replies-now-all", { ref, count }) : t("group-replies-now-author", { ref })).slice(0, 200) });
+  });
+
   group.command("status", async (ctx) => {
     const [refText = "", statusText = "", ...reason] = ctx.match.trim().split(/\s+/);
     const ref = parseRef(refText);
@@ -139,7 +150,9 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     if (!text) return void (await ctx.reply(escapeHtml(t("group-reply-empty")), { parse_mode: "HTML" }));
     const result = await core.actions.relayToResident(ref, text);
     logger.info({ ref, organiser: ctx.from.id, ok: result.ok }, "reply relayed");
-    await ctx.reply(escapeHtml(result.ok ? t("group-relayed", { ref }) : explain(ref, result)), {
+    const everyone = result.ok && result.report.replyAll === true && (result.report.followers?.length ?? 0) > 0;
+    const confirmation = everyone ? t("group-relayed-all", { ref, count: 1 + (result.report.followers?.length ?? 0) }) : t("group-relayed", { ref });
+    await ctx.reply(escapeHtml(result.ok ? confirmation : explain(ref, result)), {
       parse_mode: "HTML",
       reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
       // An answered question can be taught to the bot, so the next resident who asks gets it at once.
