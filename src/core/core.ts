@@ -147,7 +147,7 @@ export class Core {
   private flowServices(resident: Resident, forget: () => Promise<void>): FlowServices {
     return {
       fileReport: (fields) => this.filing.fileReport(resident, fields),
-      fileVolunteer: (fields) => this.filing.fileVolunteer(resident, fields),
+      fileVolunteer: (fields, phoneVerified) => this.filing.fileVolunteer(resident, fields, phoneVerified),
       replyToOrganisers: (ref, text) => this.actions.residentReplied(ref, resident, text),
       forgetResident: forget,
       findSimilarReport: async (draft) => {

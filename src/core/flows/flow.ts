@@ -36,7 +36,8 @@ export interface FlowServices {
   /** Files a complaint or question; the card goes to the organisers through the outbox. */
   fileReport(fields: Omit<NewReport, "resident" | "source">): Promise<Report>;
   /** Files a sign-up, or updates this resident's (or this phone's) earlier one. */
-  fileVolunteer(fields: Omit<NewReport, "resident" | "source" | "kind">): Promise<{ report: Report; updated: boolean }>;
+  /** Files a sign-up or updates the resident's own; `phoneVerified`: the messenger vouched the phone is theirs. */
+  fileVolunteer(fields: Omit<NewReport, "resident" | "source" | "kind">, phoneVerified: boolean): Promise<{ report: Report; updated: boolean }>;
   /** Sends the resident's answer to the organisers, under the card of `ref`. */
   replyToOrganisers(ref: string, text: string): Promise<boolean>;
   /** Deletes everything personal stored about the resident (/forget). */

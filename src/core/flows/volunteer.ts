@@ -130,13 +130,16 @@ export const volunteerFlow: FlowDefinition<VolunteerAnswers> = {
   },
   submit: async (ctx) => {
     const a = ctx.answers;
-    const { report, updated } = await ctx.services.fileVolunteer({
-      settlement: a.settlement ?? "",
-      photos: [],
-      contact: { name: a.name ?? "", phone: a.phone ?? "" },
-      ways: selectedWays(ctx),
-      availability: a.availability ?? "",
-    });
+    const { report, updated } = await ctx.services.fileVolunteer(
+      {
+        settlement: a.settlement ?? "",
+        photos: [],
+        contact: { name: a.name ?? "", phone: a.phone ?? "" },
+        ways: selectedWays(ctx),
+        availability: a.availability ?? "",
+      },
+      a.phoneVerified === true,
+    );
     return reportDoneMessages(ctx, report, updated ? "sent-volunteer-updated" : "sent-volunteer");
   },
 };

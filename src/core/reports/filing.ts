@@ -65,10 +65,18 @@ export class ReportFiling {
     return report;
   }
 
-  /** Files a sign-up, or updates this resident's (or this phone's) earlier one. */
-  async fileVolunteer(resident: Resident, fields: Omit<NewReport, "resident" | "source" | "kind">): Promise<{ report: Report; updated: boolean }> {
+  /**
+   * Files a sign-up, or updates this resident's earlier one. Another sign-up with the same phone is
+   * updated only when the messenger verified the phone as this resident's own (the same person on
+   * another messenger); a typed number never merges into, reveals or overwrites anyone's sign-up.
+   */
+  async fileVolunteer(
+    resident: Resident,
+    fields: Omit<NewReport, "resident" | "source" | "kind">,
+    phoneVerified = false,
+  ): Promise<{ report: Report; updated: boolean }> {
     const { reports, residents, outbox, logger } = this.options;
-    const phone = fields.contact?.phone;
+    const phone = phoneVerified ? fields.contact?.phone : undefined;
     const existingRef = await reports.findVolunteer(resident, phone);
     const existing = existingRef ? await reports.get(existingRef) : undefined;
     if (!existing) {
