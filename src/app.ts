@@ -108,6 +108,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     now,
     wake: () => worker?.wake(),
     ...(options.flood ? { flood: options.flood } : {}),
+    limits: config.limits,
   });
 
   await core.learned.load();
@@ -204,10 +205,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       if (!sender) throw new DeliveryError(`${payload.resident.channel} is not configured`, false, "unavailable");
       // Viber says "stop sending" on unsubscribe, and Telegram refuses blocked chats: don't try.
       const resident = await core.residents.get(payload.resident);
+      // Nothing more goes to a banned resident, also what was queued before the ban.
+      if (resident?.banned) return;
       if (resident?.unsubscribed) throw new DeliveryError("resident unsubscribed", true, payload.resident.channel === "viber" ? "not-subscribed" : "blocked");
       return sender(payload.resident.id, payload.messages);
     }
     if (!organisers) throw new DeliveryError("ORGANISERS_CHAT_ID is not set", false, "unavailable");
+    // A banned resident's cards still queued are dropped when their turn comes (a posted card is still updated).
+    if (payload.type === "card" && (await core.isBannedAuthorsNewCard(payload.ref))) return;
     if (payload.type === "card") return organisers.deliverCard(payload.ref);
     return organisers.deliverNote(payload.ref, payload.key, payload.args);
   };

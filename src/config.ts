@@ -62,6 +62,16 @@ const environmentSchema = z.object({
     })
     .default("info"),
   CONTENT_DIR: optionalText,
+  REPORTS_PER_DAY: z.coerce
+    .number({ message: "a whole number of reports, e.g. 5" })
+    .int({ message: "a whole number of reports, e.g. 5" })
+    .min(1, { message: "at least 1" })
+    .default(5),
+  OPEN_REPORTS_PER_RESIDENT: z.coerce
+    .number({ message: "a whole number of reports, e.g. 10" })
+    .int({ message: "a whole number of reports, e.g. 10" })
+    .min(1, { message: "at least 1" })
+    .default(10),
   ORGANISER_TOOLS_FOR: z.enum(["admins", "members"], { message: "admins or members" }).default("admins"),
 });
 
@@ -104,6 +114,8 @@ export interface Config {
   readonly logLevel: string;
   /** Directory of operator-replaceable content (programme, organisation); undefined = bundled. */
   readonly contentDir: string | undefined;
+  /** Caps per resident: complaints and questions per 24 hours (REPORTS_PER_DAY) and open at once (OPEN_REPORTS_PER_RESIDENT). */
+  readonly limits: { readonly perDay: number; readonly open: number };
 }
 
 /** A configuration problem: one line naming the variable and what it expects. */
@@ -178,5 +190,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     contentDir: e.CONTENT_DIR,
+    limits: { perDay: e.REPORTS_PER_DAY, open: e.OPEN_REPORTS_PER_RESIDENT },
   };
 }

@@ -15,7 +15,7 @@ import type { Outbox } from "./outbox/outbox.js";
 import { LearnedAnswers } from "./programme/learned.js";
 import type { ProgrammeSearch } from "./programme/search.js";
 import { ReportActions } from "./reports/actions.js";
-import { ReportFiling } from "./reports/filing.js";
+import { DEFAULT_REPORT_LIMITS, ReportFiling, type ReportLimits } from "./reports/filing.js";
 import { forgetResident } from "./reports/forget.js";
 import { ReportRepository } from "./reports/reports.js";
 import { ResidentRepository, type Resident } from "./residents.js";
@@ -38,6 +38,8 @@ export interface CoreOptions {
   readonly now?: () => number;
   /** Events one resident may send per window before being asked to slow down (default 90 per 30 s: no person taps that fast). */
   readonly flood?: { readonly limit: number; readonly windowMs: number };
+  /** Caps per resident on reports per 24 hours and open at once (default {@link DEFAULT_REPORT_LIMITS}). */
+  readonly limits?: ReportLimits;
 }
 
 /**
@@ -85,7 +87,16 @@ export class Core {
       clock,
     });
     this.broadcasts = new Broadcasts({ storage, residents: this.residents, outbox, translator, defaultLocale, logger, wake, clock });
-    this.filing = new ReportFiling({ storage, reports: this.reports, residents: this.residents, outbox, logger, now, wake });
+    this.filing = new ReportFiling({
+      storage,
+      reports: this.reports,
+      residents: this.residents,
+      outbox,
+      logger,
+      now,
+      wake,
+      limits: options.limits ?? DEFAULT_REPORT_LIMITS,
+    });
     const registry = FEATURE_REGISTRY;
     const forget = { reports: this.reports, outbox, perResident: [pendingQuestions, flows], logger, now, wake };
     const sessions = new FlowSessions({
@@ -119,6 +130,16 @@ export class Core {
   }
 
   /**
+   * True when `ref`'s card has not been posted yet and its author is banned: the outbox drops such
+   * a card when its turn comes, so a ban also stops what the resident queued before it.
+   */
+  async isBannedAuthorsNewCard(ref: string): Promise<boolean> {
+    const report = await this.reports.get(ref);
+    if (!report || report.card) return false;
+    return (await this.residents.get(report.resident))?.banned === true;
+  }
+
+  /**
    * Teaches the bot from a question that reached the organisers: with `itemId`, the question's words
    * join that programme item's vocabulary; without, the organisers' reply becomes the answer to it.
    */
@@ -147,6 +168,7 @@ export class Core {
   private flowServices(resident: Resident, forget: () => Promise<void>): FlowServices {
     return {
       fileReport: (fields) => this.filing.fileReport(resident, fields),
+      limitReached: () => this.filing.limitReached(resident),
       fileVolunteer: (fields, phoneVerified) => this.filing.fileVolunteer(resident, fields, phoneVerified),
       replyToOrganisers: (ref, text) => this.actions.residentReplied(ref, resident, text),
       forgetResident: forget,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PhotoRef } from "../types.js";
 import { optionChoices, optionLabel, type FlowDefinition, type StepContext, type StepInput, type StepResult } from "./flow.js";
 import { acceptPhone, acceptSettlement, consentAnswer, eventOf, lastSettlementChoice, MAX_TEXT, phoneAnswersSchema, textOf } from "./inputs.js";
-import { reportDoneMessages } from "./outcome.js";
+import { limitMessages, reportDoneMessages } from "./outcome.js";
 
 /** At most this many photos per complaint. */
 export const MAX_PHOTOS = 3;
@@ -200,6 +200,8 @@ export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
       if (joined) return reportDoneMessages(ctx, joined, "joined-complaint");
       // The report was closed meanwhile: file the resident's own instead.
     }
+    const reached = await ctx.services.limitReached();
+    if (reached) return limitMessages(ctx, reached);
     const phone = a.anonymous !== true && a.consent === true ? a.phone : undefined;
     const report = await ctx.services.fileReport({
       kind: "complaint",

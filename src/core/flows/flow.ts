@@ -36,6 +36,8 @@ export interface FlowServices {
   /** Files a complaint or question; the card goes to the organisers through the outbox. */
   fileReport(fields: Omit<NewReport, "resident" | "source">): Promise<Report>;
   /** Files a sign-up, or updates this resident's (or this phone's) earlier one. */
+  /** Whether the resident reached a cap on reports (per 24 hours, or open at once); undefined while they may file. */
+  limitReached(): Promise<{ limit: "day" | "open"; count: number } | undefined>;
   /** Files a sign-up or updates the resident's own; `phoneVerified`: the messenger vouched the phone is theirs. */
   fileVolunteer(fields: Omit<NewReport, "resident" | "source" | "kind">, phoneVerified: boolean): Promise<{ report: Report; updated: boolean }>;
   /** Sends the resident's answer to the organisers, under the card of `ref`. */
