@@ -254,6 +254,7 @@ card-time = Time
 card-updated = Sign-up updated ({ $count })
 card-comment = Comment: { $comment }
 card-forgotten = 🔒 Personal data deleted at the resident's request.
+card-attachment-removed = 🔒 Removed at the resident's request (personal data deleted). Please delete this message by hand.
 card-button-in_progress = 🔧 In progress
 card-button-resolved = ✅ Resolved
 card-button-rejected = ❌ Reject
@@ -291,6 +292,7 @@ group-status-usage = Usage: /status C-1042 in_progress | resolved | rejected rea
 group-not-member = Only members of the organisers' group can do this.
 group-reply-not-card = That is not a report card: reply to the card itself.
 group-reply-empty = A reply to the resident must be text.
+group-reply-forgotten = { $ref }: the resident deleted their data, so a reply can no longer reach them.
 chatid-answer = This chat's id: { $id }
     Put it in ORGANISERS_CHAT_ID so that cards arrive here.
 topic-complaint = 📝 Complaints

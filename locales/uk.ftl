@@ -258,6 +258,7 @@ card-time = Час
 card-updated = Анкету оновлено ({ $count })
 card-comment = Коментар: { $comment }
 card-forgotten = 🔒 Особисті дані видалено на прохання мешканця.
+card-attachment-removed = 🔒 Видалено на прохання мешканця (особисті дані видалено). Видаліть це повідомлення вручну.
 card-button-in_progress = 🔧 В роботу
 card-button-resolved = ✅ Вирішено
 card-button-rejected = ❌ Відхилити
@@ -295,6 +296,7 @@ group-status-usage = Використання: /status C-1042 in_progress | reso
 group-not-member = Ця дія лише для учасників групи організаторів.
 group-reply-not-card = Це не картка звернення: відповідайте (Reply) саме на картку.
 group-reply-empty = Відповідь мешканцю має бути текстом.
+group-reply-forgotten = { $ref }: мешканець видалив свої дані, тож відповідь до нього вже не дійде.
 chatid-answer = Ідентифікатор цього чату: { $id }
     Вкажіть його в ORGANISERS_CHAT_ID, щоб картки приходили сюди.
 topic-complaint = 📝 Скарги

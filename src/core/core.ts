@@ -17,6 +17,7 @@ import type { ProgrammeSearch } from "./programme/search.js";
 import { ReportActions } from "./reports/actions.js";
 import { DEFAULT_REPORT_LIMITS, ReportFiling, type ReportLimits } from "./reports/filing.js";
 import { forgetResident } from "./reports/forget.js";
+import { MediaStore } from "./media.js";
 import { ReportRepository } from "./reports/reports.js";
 import { ResidentRepository, type Resident } from "./residents.js";
 import { Router, type EventHints } from "./router.js";
@@ -98,7 +99,17 @@ export class Core {
       limits: options.limits ?? DEFAULT_REPORT_LIMITS,
     });
     const registry = FEATURE_REGISTRY;
-    const forget = { reports: this.reports, outbox, perResident: [pendingQuestions, flows], logger, now, wake };
+    const forget = {
+      reports: this.reports,
+      residents: this.residents,
+      storage,
+      media: new MediaStore(storage),
+      outbox,
+      perResident: [pendingQuestions, flows],
+      logger,
+      now,
+      wake,
+    };
     const sessions = new FlowSessions({
       store: flows,
       flow: (id) => registry.flow(id),

@@ -297,6 +297,11 @@ export class TelegramDouble {
     this.#chat(chatId).blocked = false;
   }
 
+  /** Moves the double's clock forward (message dates, the 48-hour window for deleting messages). */
+  advanceClock(seconds: number): void {
+    this.#state.clockOffsetS += seconds;
+  }
+
   /** A callback query the double issued (see {@link pressButton}), with the bot's answer. */
   callbackQuery(id: string): Readonly<CallbackQueryRecord> | undefined {
     return this.#state.callbackQueries.get(id);

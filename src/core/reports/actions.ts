@@ -4,7 +4,7 @@ import { replyButton } from "../features/replies.js";
 import type { Outbox, OutboxPayload } from "../outbox/outbox.js";
 import type { ResidentRepository } from "../residents.js";
 import { residentKey, type Locale, type ResidentRef } from "../types.js";
-import { canMove, isParty, type Report, type ReportRepository, type ReportStatus } from "./reports.js";
+import { canMove, FORGOTTEN_RESIDENT_ID, isParty, type Report, type ReportRepository, type ReportStatus } from "./reports.js";
 
 /** Why an organiser's action did not happen, as a locale key for the group. */
 export type ActionRefusal = "unknown-ref" | "bad-transition" | "needs-reason" | "forgotten";
@@ -80,6 +80,8 @@ export class ReportActions {
   async relayToResident(ref: string, text: string): Promise<ActionResult> {
     const report = await this.deps.reports.get(ref);
     if (!report) return { ok: false, reason: "unknown-ref" };
+    if (report.resident.id === FORGOTTEN_RESIDENT_ID && (report.replyAll !== true || (report.followers?.length ?? 0) === 0))
+      return { ok: false, reason: "forgotten" };
     const now = this.deps.now();
     if (report.firstReplyAt === undefined) report.firstReplyAt = now;
     if (report.kind === "question") report.lastReply = text;
@@ -100,7 +102,9 @@ export class ReportActions {
     compose: (t: (key: string, args?: Record<string, string | number>) => string) => { title: string; text: string },
     to: "all" | "author" = "all",
   ): Promise<void> {
-    for (const resident of to === "all" ? partiesOf(report) : [report.resident]) {
+    // An author who used /forget is no longer linked to the report: nothing can reach them.
+    const recipients = (to === "all" ? partiesOf(report) : [report.resident]).filter((resident) => resident.id !== FORGOTTEN_RESIDENT_ID);
+    for (const resident of recipients) {
       const locale = await this.localeOf(resident);
       const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
       await this.enqueue({

@@ -50,6 +50,7 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     if (result.ok) return t("group-status-changed", { ref, status: t(`status-${result.report.status}`) });
     if (result.reason === "unknown-ref") return t("group-unknown-ref", { ref });
     if (result.reason === "needs-reason") return t("group-needs-reason", { ref });
+    if (result.reason === "forgotten") return t("group-reply-forgotten", { ref });
     return t("group-bad-transition", { ref, status: "?" });
   };
 
