@@ -24,6 +24,7 @@ import type { Storage } from "./storage/storage.js";
 import { createTelegramBot, setCommandMenus } from "./transports/telegram/bot.js";
 import { sendToTelegram } from "./transports/telegram/sender.js";
 import { ViberClient } from "./transports/viber/client.js";
+import { ShownButtons } from "./transports/viber/shown.js";
 import { renderForViber } from "./transports/viber/render.js";
 import { viberWebhook } from "./transports/viber/webhook.js";
 import { mainMenuButtons } from "./core/features/menu.js";
@@ -188,13 +189,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
 
   const viber = options.simulator ? undefined : config.viber;
   const viberClient = viber ? new ViberClient(viber.apiRoot, viber.authToken) : undefined;
+  // The keyboard each Viber resident was shown last: typed button data counts only when it was on it.
+  const shownOnViber = new ShownButtons(storage);
   if (viber && viberClient) {
     const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
     senders.set("viber", async (id, messages) => {
       const locale = (await core.residents.get({ channel: "viber", id }))?.locale ?? config.defaultLocale;
-      for (const payload of renderForViber(messages, sender, mainMenuButtons(core.tFor(locale)))) {
+      const payloads = renderForViber(messages, sender, mainMenuButtons(core.tFor(locale)));
+      for (const payload of payloads) {
         await viberClient.sendMessage({ receiver: id, ...payload });
       }
+      await shownOnViber.remember(id, payloads);
     });
   }
 
@@ -283,7 +288,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   if (bot || viber) server ??= new HttpServer(logger, options.bodyTimeoutMs);
   if (server && viber) {
     const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
-    server.route("POST", "/viber", viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, reply: reply("viber") }));
+    server.route(
+      "POST",
+      "/viber",
+      viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, shown: shownOnViber, reply: reply("viber") }),
+    );
   }
   if (server) {
     server.route("GET", "/healthz", async () =>

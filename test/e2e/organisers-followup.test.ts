@@ -117,7 +117,10 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     // The follower is not asked (the question quotes Анна's words), and a forged answer from them is refused.
     expect(borys.history().some((screen) => screen.text.includes("справді вирішено"))).toBe(false);
     const forged = await borys.forgeButton(`fu:no:${shared}`);
-    expect(forged.text).toContain("ми питали автора звернення");
+    // Telegram: a forged callback reaches the follow-up, which refuses it. Viber: typed button data
+    // that was never on this resident's keyboard is only text, never a press.
+    if (messenger.name === "telegram") expect(forged.text).toContain("ми питали автора звернення");
+    else expect(forged.text).not.toMatch(/ми питали автора|знову відкрили/);
     expect((await stage.viche.app.core.reports.get(shared))?.status).toBe("resolved");
 
     // Her answer and the status notice it causes may arrive in either order.
