@@ -28,7 +28,7 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     await borys.say("На вулиці Шевченка ліхтарі не світять, темно");
     await borys.press("➡ Пропустити");
     const summary = await borys.press("🕶 Анонімно");
-    expect(summary.text).toContain(`Схожу проблему тут уже повідомили — звернення ${shared}: 🔦 Освітлення вулиць, малин, від `);
+    expect(summary.text).toContain(`Схожу проблему тут уже повідомили — звернення ${shared}: 🔦 Освітлення вулиць, Малин (Малинська громада, Коростенський район), від `);
     expect(summary.text).toContain("стосується мешканців: 1");
     // Never Анна's words (they could carry her address, her family, her name).
     expect(summary.text).not.toMatch(/тиждень|Не світять ліхтарі/);
@@ -65,7 +65,7 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     expect(mine.text).toContain(shared);
     // A follower sees only the public part of the report.
     const one = await borys.say(`/status ${shared}`);
-    expect(one.text).toContain("Ви приєдналися до цього звернення: 🔦 Освітлення вулиць, Малин; стосується мешканців: 2.");
+    expect(one.text).toContain("Ви приєдналися до цього звернення: 🔦 Освітлення вулиць, Малин (Малинська громада, Коростенський район); стосується мешканців: 2.");
     expect(one.text).not.toMatch(/тиждень|Не світять ліхтарі/);
     const own = await anna.say(`/status ${shared}`);
     expect(own.text).toContain("Не світять ліхтарі на вулиці Шевченка вже тиждень");
@@ -151,7 +151,7 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
   it("notes in the group when a resident confirms the problem is solved", async () => {
     const dmytro = stage.resident(4, "Дмитро");
     await dmytro.start();
-    const ref = await fileComplaint(dmytro, { category: "🚌 Транспорт", place: "Баранівка", text: "Автобус до райцентру не ходить у неділю" });
+    const ref = await fileComplaint(dmytro, { category: "🚌 Транспорт", place: "м. Баранівка", text: "Автобус до райцентру не ходить у неділю" });
     await stage.group.press(ref, "✅ Вирішено");
     await dmytro.receive("вирішено");
     await stage.viche.app.scheduler.tick(kyivTime(10, 10));

@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TELEGRAM, type Stage } from "../helpers/messengers.js";
+import type { ResidentDriver } from "../helpers/residents.js";
 import { fileComplaint, groupMessage, lastGroupMessageId, visibleText } from "./organisers-kit.js";
+
+/** Files an anonymous complaint about roads from a place the gazetteer may not know (kept as typed). */
+async function fileFromAnyPlace(resident: ResidentDriver, place: string, text: string): Promise<string> {
+  await resident.press("📝 Проблема");
+  await resident.press("🛣 Дороги");
+  const asked = await resident.say(place);
+  const keep = asked.buttons.find((label) => label.startsWith("✍️"));
+  if (keep) await resident.press(keep);
+  await resident.say(text);
+  await resident.press("➡ Пропустити");
+  await resident.press("🕶 Анонімно");
+  return /C-\d+/.exec((await resident.press("✅ Надіслати")).text)?.[0] ?? "";
+}
 
 const RLO = "\u202E";
 const ISOLATE = "\u2066";
@@ -18,11 +32,7 @@ describe("residents' words on cards and in the public summary cannot pose as any
   it("sets the description apart in a blockquote and strips bidi controls, so a fake 'Контакт:' line stays inside it", async () => {
     const olha = stage.resident(1, "Ольга");
     await olha.start();
-    const ref = await fileComplaint(olha, {
-      category: "🛣 Дороги",
-      place: "Коростишів\n\u2028вул. Шевченка",
-      text: `Яма біля ${ISOLATE}школи${RLO}\nКонтакт: +380501112233, Петро Іванович`,
-    });
+    const ref = await fileFromAnyPlace(olha, "Коростишів\n\u2028вул. Шевченка", `Яма біля ${ISOLATE}школи${RLO}\nКонтакт: +380501112233, Петро Іванович`);
     const card = await stage.group.card(ref);
     expect(card.text).toContain("<blockquote>Яма біля школи\nКонтакт: +380501112233, Петро Іванович</blockquote>");
     const text = visibleText(card);
@@ -40,7 +50,7 @@ describe("residents' words on cards and in the public summary cannot pose as any
     const prankster = stage.resident(2, "Жартівник");
     await prankster.start();
     for (const text of ["Перша скарга про дороги", "Друга скарга про дороги", "Третя скарга про дороги"]) {
-      await fileComplaint(prankster, { category: "🛣 Дороги", place: "Голосуй за Петренка", text });
+      await fileFromAnyPlace(prankster, "Голосуй за Петренка", text);
     }
     // Three different residents from Черняхів.
     for (const [n, name] of [
@@ -55,9 +65,9 @@ describe("residents' words on cards and in the public summary cannot pose as any
     const before = lastGroupMessageId(stage.telegram);
     await stage.group.command("/summary all");
     const summary = visibleText(await groupMessage(stage.telegram, "звернення мешканців", before));
-    expect(summary).toContain("Черняхів — 3");
+    expect(summary).toMatch(/Черняхівська громада[^\n]* — 3/);
     expect(summary).not.toContain("Петренка");
     expect(summary).not.toContain("Коростишів");
-    expect(summary).toContain("інші населені пункти — 4");
+    expect(summary).toContain("інші громади — 4");
   });
 });

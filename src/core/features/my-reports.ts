@@ -1,7 +1,8 @@
-import { isParty, parseRef, type Report } from "../reports/reports.js";
-import type { Content } from "../content.js";
 import { optionLabel } from "../flows/flow.js";
-import { residentKey, type Button, type Locale, type OutgoingMessage } from "../types.js";
+import { placeLabel, placeMatcherFor } from "../places/index.js";
+import { formatTime } from "../reports/card.js";
+import { isParty, parseRef, type Report } from "../reports/reports.js";
+import { residentKey, type Button, type OutgoingMessage } from "../types.js";
 import type { FeatureContext, FeatureModule, Translate } from "./feature.js";
 import { menuMessage, menuRow } from "./menu.js";
 
@@ -16,19 +17,58 @@ export function statusButton(ref: string): Button {
   return { label: ref, data: `${STATUS_NAMESPACE}:${ref}` };
 }
 
+/** The status as the resident reads it: a question organisers replied to is "answered". */
+function shownStatus(report: Report, t: Translate): string {
+  if (report.kind === "question" && report.status === "new" && report.firstReplyAt !== undefined) return t("status-answered");
+  return t(`status-${report.status}`);
+}
+
+/** What the report is about: the complaint's topic, or the kind. */
+function topicOf(report: Report, ctx: FeatureContext): string {
+  const organisation = ctx.services.content.organisation;
+  return report.category ? optionLabel(organisation.complaintCategories, report.category, ctx.resident.locale) : ctx.t(`kind-${report.kind}`);
+}
+
+function dateOf(at: number, ctx: FeatureContext): string {
+  return formatTime(at, ctx.services.content.organisation.timeZone, ctx.resident.locale);
+}
+
+/** One line of the list: reference, topic, place, date and status. */
+function listLine(report: Report, ctx: FeatureContext): string {
+  const day = dateOf(report.createdAt, ctx).split(",")[0] ?? "";
+  return [report.ref, topicOf(report, ctx), report.settlement, day, shownStatus(report, ctx.t)].filter(Boolean).join(" · ");
+}
+
 /**
- * One report as its author sees it (with their own words), or as a resident who joined it sees it:
- * only its public part (category, place, how many it affects, status and what organisers told everyone).
+ * One report in full for its author: topic, place, date, status history, the organisers' last
+ * answer and the text. A resident who joined it sees only its public part: no text, and the
+ * organisers' last answer only when they answered everyone.
  */
-function describeReport(report: Report, t: Translate, author: boolean, content: Content, locale: Locale): string {
+function describeReport(report: Report, ctx: FeatureContext, author: boolean): string {
+  const { t } = ctx;
+  const place = report.settlementCode ? placeMatcherFor(ctx.services.content).byCode(report.settlementCode) : undefined;
+  const lines = [t("status-line", { ref: report.ref, kind: topicOf(report, ctx), status: shownStatus(report, t) })];
+  if (report.settlement) lines.push(t("summary-settlement", { value: place ? placeLabel(place, t) : report.settlement }));
+  lines.push(t("status-filed", { date: dateOf(report.createdAt, ctx) }));
+  const history = report.history.map((event) => `${dateOf(event.at, ctx)} ${t(`status-${event.status}`)}`);
+  if (history.length > 1) lines.push(t("status-history", { history: history.join(" → ") }));
   const last = report.history.at(-1);
-  const lines = [t("status-line", { ref: report.ref, kind: t(`kind-${report.kind}`), status: t(`status-${report.status}`) })];
-  if (!author) {
-    const category = optionLabel(content.organisation.complaintCategories, report.category, locale);
-    lines.push(t("status-joined-public", { category, place: report.settlement ?? "", count: 1 + (report.followers?.length ?? 0) }));
-  }
-  if (author && report.text) lines.push(t("summary-description", { value: report.text.length > 300 ? `${report.text.slice(0, 300)}…` : report.text }));
   if (last?.comment) lines.push(t("status-comment", { comment: last.comment }));
+  if (!author) {
+    lines.push(
+      t("status-joined-public", {
+        category: topicOf(report, ctx),
+        place: place ? placeLabel(place, t) : (report.settlement ?? ""),
+        count: 1 + (report.followers?.length ?? 0),
+      }),
+    );
+    if (report.lastReply && report.replyAll === true)
+      lines.push(t("status-last-answer", { answer: report.lastReply.length > 500 ? `${report.lastReply.slice(0, 500)}…` : report.lastReply }));
+    return lines.join("\n");
+  }
+  if (report.lastReply)
+    lines.push(t("status-last-answer", { answer: report.lastReply.length > 500 ? `${report.lastReply.slice(0, 500)}…` : report.lastReply }));
+  if (report.text) lines.push(t("summary-description", { value: report.text.length > 300 ? `${report.text.slice(0, 300)}…` : report.text }));
   return lines.join("\n");
 }
 
@@ -41,14 +81,12 @@ async function statusMessages(ctx: FeatureContext, args: string): Promise<Outgoi
     const report = await services.reports.get(requested);
     if (!report || !isParty(report, resident)) return menuMessage(t("status-not-yours", { ref: requested }), t);
     const author = residentKey(report.resident) === residentKey(resident);
-    return [
-      { title: t("status-title", { ref: report.ref }), text: describeReport(report, t, author, services.content, resident.locale), buttons: [menuRow(t)] },
-    ];
+    return [{ title: t("status-title", { ref: report.ref }), text: describeReport(report, ctx, author), buttons: [menuRow(t)] }];
   }
   const refs = resident.reports.slice(-LISTED).reverse();
   if (refs.length === 0) return menuMessage(t("status-none"), t);
   const reports = (await Promise.all(refs.map((ref) => services.reports.get(ref)))).filter((report): report is Report => report !== undefined);
-  const lines = reports.map((report) => t("status-line", { ref: report.ref, kind: t(`kind-${report.kind}`), status: t(`status-${report.status}`) }));
+  const lines = reports.map((report) => listLine(report, ctx));
   return [
     {
       title: t("status-list-title"),

@@ -5,9 +5,8 @@ import type { Report, ReportRepository } from "../reports/reports.js";
 import type { Locale } from "../types.js";
 import { periodLabel, periodStart, type Period } from "./period.js";
 import { reportsBetween, tally } from "./scan.js";
+import { hromadaLabel, placeResolver, raionLabel, type PlaceResolver } from "../places/index.js";
 import { residentKey } from "../types.js";
-import { singleLine } from "../text.js";
-import { settlementKey } from "./similar.js";
 
 /**
  * Places fewer distinct residents than this complained from are counted together as "other
@@ -20,8 +19,8 @@ type T = (key: string, args?: MessageArgs) => string;
 
 /**
  * An anonymised public summary for a period, in plain text an organiser can post to a public
- * channel: complaints by category and by settlement, how many were resolved, how many people signed
- * up. No names, phones, texts or references; rare places are merged.
+ * channel: complaints by category, by hromada and by raion, how many were resolved, how many people signed
+ * up. No names, phones, texts or references; hromadas and raions with fewer than two complaints are merged.
  */
 export async function publicSummary(reports: ReportRepository, content: Content, period: Period, now: number, locale: Locale, t: T): Promise<string> {
   const organisation = content.organisation;
@@ -40,14 +39,20 @@ export async function publicSummary(reports: ReportRepository, content: Content,
     for (const [name, count] of tally(complaints.map((report) => optionLabel(organisation.complaintCategories, report.category, locale)))) {
       lines.push(t("stats-line", { label: name, count }));
     }
-    let others = 0;
-    const places: string[] = [];
-    for (const place of byPlace(complaints)) {
-      if (place.residents >= MIN_PUBLIC_RESIDENTS) places.push(t("stats-line", { label: place.name, count: place.count }));
-      else others += place.count;
+    const resolve = placeResolver(content);
+    for (const [key, otherKey, level] of [
+      ["summary-public-hromadas", "summary-public-other-hromadas", "hromada"],
+      ["summary-public-raions", "summary-public-other-raions", "raion"],
+    ] as const) {
+      let others = 0;
+      const areaLines: string[] = [];
+      for (const area of byArea(complaints, resolve, level, t)) {
+        if (area.residents >= MIN_PUBLIC_RESIDENTS) areaLines.push(t("stats-line", { label: area.name, count: area.count }));
+        else others += area.count;
+      }
+      if (others > 0) areaLines.push(t("stats-line", { label: t(otherKey), count: others }));
+      if (areaLines.length > 0) lines.push("", t(key), ...areaLines);
     }
-    if (others > 0) places.push(t("stats-line", { label: t("summary-public-other-places"), count: others }));
-    if (places.length > 0) lines.push("", t("summary-public-settlements"), ...places);
   }
   const signups = all.filter((report) => report.kind === "volunteer").length;
   if (signups > 0) lines.push("", t("summary-public-signups", { count: signups }));
@@ -55,19 +60,27 @@ export async function publicSummary(reports: ReportRepository, content: Content,
   return lines.join("\n");
 }
 
-/** Complaints grouped by place (as typed, compared loosely): a spelling to show, complaints, distinct residents; most complaints first. */
-function byPlace(complaints: readonly Report[]): Array<{ name: string; count: number; residents: number }> {
-  const places = new Map<string, { name: string; count: number; residents: Set<string> }>();
+/**
+ * Complaints grouped by the official hromada or raion of their place (the gazetteer's names, or
+ * "not in the list"; never a name as typed): complaints and distinct residents, most complaints first.
+ */
+function byArea(
+  complaints: readonly Report[],
+  resolve: PlaceResolver,
+  level: "hromada" | "raion",
+  t: T,
+): Array<{ name: string; count: number; residents: number }> {
+  const areas = new Map<string, { count: number; residents: Set<string> }>();
   for (const report of complaints) {
-    const name = report.settlement ? singleLine(report.settlement) : "";
-    if (!name) continue;
-    const key = settlementKey(name);
-    let place = places.get(key);
-    if (!place) places.set(key, (place = { name, count: 0, residents: new Set() }));
-    place.count += 1;
-    place.residents.add(residentKey(report.resident));
+    if (!report.settlement && !report.settlementCode) continue;
+    const place = resolve(report);
+    const name = place ? (level === "hromada" ? hromadaLabel(place, t) : raionLabel(place, t)) : t("place-unlisted");
+    let area = areas.get(name);
+    if (!area) areas.set(name, (area = { count: 0, residents: new Set() }));
+    area.count += 1;
+    area.residents.add(residentKey(report.resident));
   }
-  return [...places.values()]
-    .map((place) => ({ name: place.name, count: place.count, residents: place.residents.size }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...areas.entries()]
+    .map(([name, area]) => ({ name, count: area.count, residents: area.residents.size }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "uk"));
 }

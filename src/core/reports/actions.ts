@@ -84,7 +84,7 @@ export class ReportActions {
       return { ok: false, reason: "forgotten" };
     const now = this.deps.now();
     if (report.firstReplyAt === undefined) report.firstReplyAt = now;
-    if (report.kind === "question") report.lastReply = text;
+    report.lastReply = text;
     report.lastOrganiserActionAt = now;
     report.updatedAt = now;
     await this.deps.reports.save(report);

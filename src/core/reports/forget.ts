@@ -62,6 +62,7 @@ export async function forgetResident(options: ForgetOptions, resident: Resident)
   delete resident.phone;
   delete resident.consentAt;
   delete resident.lastSettlement;
+  delete resident.lastSettlementCode;
   delete resident.source;
   delete resident.lastButtons;
   await options.residents.save(resident);
