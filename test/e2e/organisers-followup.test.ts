@@ -28,7 +28,9 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     await borys.say("На вулиці Шевченка ліхтарі не світять, темно");
     await borys.press("➡ Пропустити");
     const summary = await borys.press("🕶 Анонімно");
-    expect(summary.text).toContain(`Схожу проблему тут уже повідомили — звернення ${shared}: 🔦 Освітлення вулиць, Малин (Малинська громада, Коростенський район), від `);
+    expect(summary.text).toContain(
+      `Схожу проблему тут уже повідомили — звернення ${shared}: 🔦 Освітлення вулиць, Малин (Малинська громада, Коростенський район), від `,
+    );
     expect(summary.text).toContain("стосується мешканців: 1");
     // Never Анна's words (they could carry her address, her family, her name).
     expect(summary.text).not.toMatch(/тиждень|Не світять ліхтарі/);
@@ -65,7 +67,9 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     expect(mine.text).toContain(shared);
     // A follower sees only the public part of the report.
     const one = await borys.say(`/status ${shared}`);
-    expect(one.text).toContain("Ви приєдналися до цього звернення: 🔦 Освітлення вулиць, Малин (Малинська громада, Коростенський район); стосується мешканців: 2.");
+    expect(one.text).toContain(
+      "Ви приєдналися до цього звернення: 🔦 Освітлення вулиць, Малин (Малинська громада, Коростенський район); стосується мешканців: 2.",
+    );
     expect(one.text).not.toMatch(/тиждень|Не світять ліхтарі/);
     const own = await anna.say(`/status ${shared}`);
     expect(own.text).toContain("Не світять ліхтарі на вулиці Шевченка вже тиждень");
