@@ -1,7 +1,8 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Logger } from "pino";
-import { cardForTerminal, startApp, type App, type OrganisersSink } from "../../app.js";
+import { cardForTerminal, startApp, type App } from "../../app.js";
+import type { OrganisersSink } from "../../core/outbox/delivery.js";
 import type { Config } from "../../config.js";
 import type { Button, IncomingEvent, OutgoingMessage } from "../../core/types.js";
 import { parseRef, REPORT_STATUSES, type ReportStatus } from "../../core/reports/reports.js";
