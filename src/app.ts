@@ -10,6 +10,7 @@ import { MediaStore } from "./core/media.js";
 import { mainMenuButtons } from "./core/menu.js";
 import { OrganiserScheduler } from "./core/organisers/scheduler.js";
 import { Delivery, type OrganisersSink, type ResidentSender } from "./core/outbox/delivery.js";
+import { organiserLanes } from "./core/outbox/lanes.js";
 import { Outbox } from "./core/outbox/outbox.js";
 import type { PacingLimits } from "./core/outbox/pacing.js";
 import { OutboxWorker } from "./core/outbox/worker.js";
@@ -20,6 +21,7 @@ import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/storage.js";
 import { createTelegramBot } from "./transports/telegram/bot.js";
 import { CardDesk } from "./transports/telegram/desk/cards.js";
+import { failedDeliveries } from "./transports/telegram/desk/failed.js";
 import { organiserTools } from "./transports/telegram/desk/tools.js";
 import { sendToTelegram } from "./transports/telegram/sender.js";
 import { connectTelegram, routeTelegramWebhook, type TelegramConnection, type TelegramLink } from "./transports/telegram/start.js";
@@ -98,7 +100,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   });
   await core.learned.load();
 
-  const delivery = new Delivery({ outbox, storage, residents: core.residents, logger, now, wake });
+  const delivery = new Delivery({ outbox, storage, residents: core.residents, content, locale: config.defaultLocale, logger, now, wake });
+  outbox.useLanes(organiserLanes(content, core.reports));
   if (options.simulator) {
     delivery.setSender("telegram", options.simulator.sender);
     delivery.setOrganisers(options.simulator.organisers);
@@ -120,6 +123,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       viber: Boolean(config.viber),
       now,
     });
+    const organisersChatId = telegram.organisersChatId;
+    tools.use(failedDeliveries({ chatId: () => organisersChatId, outbox, delivery, content, translator, locale: config.defaultLocale, wake, now }));
     const routedChatIds = Object.values(content.organisation.routing).flatMap((route) => (route.chatId !== undefined ? [route.chatId] : []));
     bot = createTelegramBot({
       config: telegram,

@@ -2,16 +2,30 @@ import type { Logger } from "pino";
 import type { Storage } from "../../storage/storage.js";
 import type { MessageArgs } from "../i18n.js";
 import type { ResidentRepository } from "../residents.js";
-import type { Channel, OutgoingMessage } from "../types.js";
-import { DeliveryError, type Outbox, type OutboxItem } from "./outbox.js";
+import type { Channel, Locale, OutgoingMessage } from "../types.js";
+import type { Content } from "../content.js";
+import { laneDestination } from "./lanes.js";
+import { DeliveryError, GROUP_LANE, type CardExtra, type CardPlan, type Outbox, type OutboxItem, type OutboxPayload } from "./outbox.js";
 
 /** Sends messages to residents of one messenger; throws {@link DeliveryError} when it cannot. */
 export type ResidentSender = (id: string, messages: readonly OutgoingMessage[]) => Promise<void>;
 
+/** What became of a card: posted, but without its photo when the platform refused that for good. */
+export interface CardOutcome {
+  readonly refusedPhoto?: { readonly fileId: string; readonly error: DeliveryError };
+}
+
 /** Posts cards and notes to the organisers (the Telegram group, or the simulator's screen). */
 export interface OrganisersSink {
-  /** Posts the card of a report, or updates it when it was posted before. */
-  deliverCard(ref: string): Promise<void>;
+  /**
+   * What posting the card of `ref` takes, one message each (photos, the location pin), decided
+   * once before the first try; undefined when the card is already posted (an update is one edit).
+   */
+  planCard?(ref: string): Promise<CardPlan | undefined>;
+  /** Posts the card of a report as planned, or updates it when it was posted before. */
+  deliverCard(ref: string, plan?: CardPlan): Promise<CardOutcome | void>;
+  /** Posts one of the messages that follow a card (see {@link planCard}). */
+  deliverCardExtra?(ref: string, extra: CardExtra): Promise<void>;
   /** Posts a note, under the report's card when `ref` is given. */
   deliverNote(ref: string | undefined, key: string, args?: MessageArgs): Promise<void>;
 }
@@ -21,6 +35,10 @@ export interface DeliveryOptions {
   readonly outbox: Outbox;
   readonly storage: Storage;
   readonly residents: ResidentRepository;
+  /** Names the routed groups' categories when telling organisers what could not be delivered. */
+  readonly content: Content;
+  /** The organisers' language. */
+  readonly locale: Locale;
   readonly logger: Logger;
   readonly now: () => number;
   /** Asks the outbox worker to look for work now. */
@@ -85,9 +103,28 @@ export class Delivery {
       if (resident?.unsubscribed) throw new DeliveryError("resident unsubscribed", true, payload.resident.channel === "viber" ? "not-subscribed" : "blocked");
       return sender(payload.resident.id, payload.messages);
     }
-    if (!this.organisers) throw new DeliveryError("the organisers' group is not known yet", false, "unavailable");
-    if (payload.type === "card") return this.organisers.deliverCard(payload.ref);
-    return this.organisers.deliverNote(payload.ref, payload.key, payload.args);
+    const organisers = this.organisers;
+    if (!organisers) throw new DeliveryError("the organisers' group is not known yet", false, "unavailable");
+    if (payload.type === "group-note") return organisers.deliverNote(payload.ref, payload.key, payload.args);
+    if (payload.type === "card-extra") {
+      if (!organisers.deliverCardExtra) return;
+      return organisers.deliverCardExtra(payload.ref, payload.extra);
+    }
+    // The plan is stored before the first try: after a crash between the card and its photos, the
+    // retry (which finds the card posted and only edits it) still queues the same photos and pin.
+    if (!item.plan && organisers.planCard) {
+      item.plan = (await organisers.planCard(payload.ref)) ?? { extras: [] };
+      await this.options.outbox.update(item);
+    }
+    const outcome = await organisers.deliverCard(payload.ref, item.plan);
+    const extras = (item.plan?.extras ?? []).map((extra): OutboxPayload => ({ type: "card-extra", ref: payload.ref, extra }));
+    if (extras.length > 0) await this.options.outbox.enqueueAfter(item, extras, this.options.now());
+    if (outcome?.refusedPhoto) {
+      const { fileId, error } = outcome.refusedPhoto;
+      const photo: OutboxPayload = { type: "card-extra", ref: payload.ref, extra: { kind: "photo", fileId } };
+      const dead = await this.options.outbox.addDead(item.lane, photo, error.message, this.options.now());
+      await this.tellOrganisers(dead, error);
+    }
   };
 
   /** Settles an item that can never be delivered (the worker's `onUndeliverable`). */
@@ -95,11 +132,14 @@ export class Delivery {
     const { outbox, residents, logger, now } = this.options;
     const payload = item.payload;
     if (payload.type !== "resident") {
-      logger.error(
-        { item: item.id, lane: item.lane, reason: error.reason },
-        "outbox: the organisers' group refused a message; check that the bot is still a member with the right to post",
-      );
-      return;
+      if (item.lane === GROUP_LANE && (error.reason === "blocked" || error.reason === "chat-not-found")) {
+        logger.error(
+          { item: item.id, lane: item.lane, reason: error.reason },
+          "outbox: the organisers' group refused a message; check that the bot is still a member with the right to post",
+        );
+        return;
+      }
+      return this.tellOrganisers(item, error);
     }
     if (error.reason === "blocked" || error.reason === "not-subscribed") {
       const resident = await residents.get(payload.resident);
@@ -112,4 +152,31 @@ export class Delivery {
       await outbox.enqueue({ type: "group-note", ref: payload.ref, key: `group-undeliverable-${error.reason}`, args: { ref: payload.ref } }, now());
     }
   };
+
+  /**
+   * Tells the main group, once per destination until /failed retries it, what could not be
+   * delivered and where; the dead letters themselves are listed by /failed.
+   */
+  private async tellOrganisers(item: OutboxItem, error: DeliveryError): Promise<void> {
+    const { outbox, storage, logger, now, wake, content, locale } = this.options;
+    logger.warn({ item: item.id, lane: item.lane, reason: error.reason }, "outbox: an organisers' message was refused for good; kept for /failed");
+    const told = storage.collection<true>("outbox-told");
+    if (await told.get(item.lane)) return;
+    await told.set(item.lane, true);
+    await outbox.enqueue({ type: "group-note", key: "group-delivery-failed", args: describeDeadLetter(item, content, locale) }, now());
+    wake();
+  }
+
+  /** Forgets that organisers were told about `lane`, so its next refusal is told again (after a retry). */
+  async forgetTold(lane: string): Promise<void> {
+    await this.options.storage.collection<true>("outbox-told").delete(lane);
+  }
+}
+
+/** The words of a dead letter for the locale files: what it was (`kind`, `ref`) and where it was going. */
+export function describeDeadLetter(item: OutboxItem, content: Content, locale: Locale): MessageArgs {
+  const payload = item.payload;
+  const kind = payload.type === "card" ? "card" : payload.type === "card-extra" ? payload.extra.kind : "note";
+  const ref = payload.type === "resident" ? "" : (payload.ref ?? "—");
+  return { kind, ref, ...laneDestination(item.lane, content, locale) };
 }

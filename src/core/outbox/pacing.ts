@@ -1,3 +1,5 @@
+import { isGroupLane } from "./outbox.js";
+
 /**
  * Keeps sends within a platform's limits: at most `limit` sends in any window of `windowMs`.
  * Sliding windows rather than token buckets, because Telegram counts "20 messages per minute in a
@@ -26,7 +28,7 @@ export class SlidingWindow {
 
 /** Limits per lane kind, from the platforms' rules (see docs on platform limits). */
 export interface PacingLimits {
-  /** Messages to the organisers' group: Telegram allows 20 per minute (and, as to any chat, about 1 a second). */
+  /** Messages to each organisers' group: Telegram allows 20 per minute (and, as to any chat, about 1 a second). */
   readonly group: { readonly limit: number; readonly windowMs: number };
   /** Messages to one resident: about 1 per second. */
   readonly resident: { readonly limit: number; readonly windowMs: number };
@@ -70,13 +72,9 @@ export class Pacer {
     let windows = this.lanes.get(lane);
     if (!windows) {
       // The group is a chat too: besides 20 a minute, Telegram wants about one message a second.
-      windows =
-        lane === "group"
-          ? [
-              new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs),
-              new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs),
-            ]
-          : [new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs)];
+      windows = isGroupLane(lane)
+        ? [new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs), new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs)]
+        : [new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs)];
       this.lanes.set(lane, windows);
       if (this.lanes.size > 10_000) this.lanes.delete(this.lanes.keys().next().value ?? lane);
     }

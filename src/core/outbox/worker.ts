@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Storage } from "../../storage/storage.js";
-import { backoffMs, DeliveryError, type Deliver, type OnUndeliverable, type Outbox, type OutboxItem } from "./outbox.js";
+import { backoffMs, DeliveryError, GROUP_LANE, type Deliver, type OnUndeliverable, type Outbox, type OutboxItem } from "./outbox.js";
 import { Pacer, PLATFORM_LIMITS, type PacingLimits } from "./pacing.js";
 
 /** Options of the {@link OutboxWorker}. */
@@ -158,9 +158,11 @@ export class OutboxWorker {
   private async settleFailure(item: OutboxItem, error: unknown): Promise<boolean> {
     const { outbox, logger, onUndeliverable } = this.options;
     const failure = error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message : String(error), false, "unavailable");
-    // The organisers' group is ours to fix (a wrong ORGANISERS_CHAT_ID, the bot removed from the
-    // group): its cards are never given up, only reported once and retried with a long backoff.
-    if (failure.permanent && item.lane === "group") {
+    // The organisers' main group is ours to fix (a wrong ORGANISERS_CHAT_ID, the bot removed from
+    // the group): its cards are never given up, only reported once and retried with a long backoff.
+    // Anything else refused for good (a routed group that removed the bot, a photo Telegram will
+    // not take) becomes a dead letter, so the rest of its lane goes on.
+    if (failure.permanent && item.lane === GROUP_LANE && (failure.reason === "blocked" || failure.reason === "chat-not-found")) {
       if (item.attempts === 1) await onUndeliverable(item, failure);
       const wait = Math.max(backoffMs(item.attempts), 30_000);
       logger.warn(
