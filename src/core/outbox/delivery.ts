@@ -4,6 +4,7 @@ import type { MessageArgs } from "../i18n.js";
 import type { ResidentRepository } from "../residents.js";
 import type { Channel, Locale, OutgoingMessage } from "../types.js";
 import type { Content } from "../content.js";
+import { OutageNotice } from "../outage.js";
 import { laneDestination } from "./lanes.js";
 import { DeliveryError, GROUP_LANE, type CardExtra, type CardPlan, type Outbox, type OutboxItem, type OutboxPayload } from "./outbox.js";
 
@@ -54,7 +55,12 @@ export class Delivery {
   private readonly senders = new Map<Channel, ResidentSender>();
   private organisers: OrganisersSink | undefined;
 
-  constructor(private readonly options: DeliveryOptions) {}
+  /** The messengers not answering replies: one warning, then one when they answer again. */
+  private readonly replyOutage: OutageNotice;
+
+  constructor(private readonly options: DeliveryOptions) {
+    this.replyOutage = new OutageNotice(options.logger, "the messengers' API", "answers to residents (queued in the outbox)", options.now);
+  }
 
   /** Plugs in the messenger that reaches residents of `channel`. */
   setSender(channel: Channel, sender: ResidentSender): void {
@@ -79,13 +85,13 @@ export class Delivery {
       await storage.flush();
       try {
         await sender(id, messages);
+        this.replyOutage.ok();
       } catch (error) {
         if (error instanceof DeliveryError && error.permanent) {
           logger.info({ channel, reason: error.reason }, "reply not delivered");
           return;
         }
-        logger.warn({ channel, reason: error instanceof DeliveryError ? error.reason : "unavailable" }, "reply failed; queued in the outbox");
-        logger.debug({ err: error }, "reply failure");
+        this.replyOutage.fail(error, `${channel}:${id}`);
         await outbox.enqueue({ type: "resident", resident: { channel, id }, messages, purpose: "notice" }, now());
         wake();
       }

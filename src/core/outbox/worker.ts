@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Storage } from "../../storage/storage.js";
 import { backoffMs, DeliveryError, GROUP_LANE, type Deliver, type OnUndeliverable, type Outbox, type OutboxItem } from "./outbox.js";
+import { OutageNotice } from "../outage.js";
 import { Pacer, PLATFORM_LIMITS, type PacingLimits } from "./pacing.js";
 
 /** Options of the {@link OutboxWorker}. */
@@ -31,10 +32,16 @@ export class OutboxWorker {
   /** Set by a tick that stopped at a pacing limit: when the next send may go (ms from now). */
   private nextWakeMs: number | undefined;
   private readonly now: () => number;
+  /** Storage down: the worker cannot read its lanes. */
+  readonly storageOutage: OutageNotice;
+  /** The platforms down (5xx, network): items wait in the outbox. */
+  readonly deliveryOutage: OutageNotice;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.pacer = new Pacer(options.limits ?? PLATFORM_LIMITS);
     this.now = options.now ?? Date.now;
+    this.storageOutage = new OutageNotice(options.logger, "storage", "deliveries in the outbox", this.now);
+    this.deliveryOutage = new OutageNotice(options.logger, "the messengers' API", "deliveries in the outbox", this.now);
   }
 
   /** Starts the delivery loop. */
@@ -101,8 +108,9 @@ export class OutboxWorker {
       while (!this.stopped && (await this.tick())) {
         // keep going while there was work
       }
+      this.storageOutage.ok();
     } catch (error) {
-      this.options.logger.warn({ err: error }, "outbox: storage unavailable, will retry");
+      this.storageOutage.fail(error);
     }
   }
 
@@ -148,6 +156,7 @@ export class OutboxWorker {
       await deliver(item);
       this.pacer.record(lane, this.now());
       await outbox.complete(item, this.now());
+      this.deliveryOutage.ok();
       logger.debug({ lane, item: item.id, type: item.payload.type }, "outbox: delivered");
       return true;
     } catch (error) {
@@ -179,7 +188,8 @@ export class OutboxWorker {
       return true;
     }
     const wait = failure.retryAfterMs !== undefined ? failure.retryAfterMs + 100 : backoffMs(item.attempts);
-    logger.info({ lane: item.lane, item: item.id, reason: failure.reason, retryInMs: wait, attempts: item.attempts }, "outbox: will retry");
+    logger.debug({ lane: item.lane, item: item.id, reason: failure.reason, retryInMs: wait, attempts: item.attempts }, "outbox: will retry");
+    if (failure.reason === "unavailable") this.deliveryOutage.fail(failure, item.id);
     await outbox.retryLater(item, failure.message, this.now() + wait);
     return false;
   }
