@@ -24,9 +24,10 @@ import { CardDesk } from "./transports/telegram/desk/cards.js";
 import { failedDeliveries } from "./transports/telegram/desk/failed.js";
 import { organiserTools } from "./transports/telegram/desk/tools.js";
 import { sendToTelegram } from "./transports/telegram/sender.js";
-import { connectTelegram, routeTelegramWebhook, type TelegramConnection, type TelegramLink } from "./transports/telegram/start.js";
+import { connectTelegram, initTelegram, routeTelegramWebhook, type TelegramConnection, type TelegramLink } from "./transports/telegram/start.js";
 import { ViberClient } from "./transports/viber/client.js";
 import { viberSender } from "./transports/viber/sender.js";
+import { connectViber } from "./transports/viber/start.js";
 import { viberWebhook } from "./transports/viber/webhook.js";
 
 export type { OrganisersSink, ResidentSender } from "./core/outbox/delivery.js";
@@ -134,7 +135,6 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       organisersLocale: config.defaultLocale,
       logger,
       reply: delivery.reply("telegram"),
-      waitForStorage: !telegram.webhook,
       organiserTools: tools,
       routedChatIds,
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -146,7 +146,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       delivery.setOrganisers(new CardDesk({ api, chatId, reports: core.reports, storage, content, translator, media, locale: config.defaultLocale }));
     }
     telegramConnection = { bot, config: telegram, storage, translator, locale: config.defaultLocale, logger };
-    await bot.init();
+    await initTelegram(bot, logger);
   }
 
   const viber = options.simulator ? undefined : config.viber;
@@ -184,16 +184,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     logger.info({ port }, "http: listening");
   }
   const telegramLink: TelegramLink | undefined = telegramConnection ? await connectTelegram(telegramConnection) : undefined;
-  if (viber?.webhookUrl && viberClient) {
-    try {
-      await viberClient.setWebhook(viber.webhookUrl);
-      logger.info({ mode: "webhook" }, "viber: webhook set");
-    } catch (error) {
-      logger.error({ err: error }, "viber: set_webhook failed; check VIBER_AUTH_TOKEN and that PUBLIC_URL reaches this server over https");
-    }
-  } else if (viber) {
-    logger.warn("viber: PUBLIC_URL is not set, so Viber cannot reach this server; set it to the public https address");
-  }
+  const viberLink = viberClient ? await connectViber(viberClient, viber?.webhookUrl, logger) : undefined;
   // Cards held back because the group refused them are tried at once: the operator may have fixed it.
   await outbox.release("group", now());
   worker.start();
@@ -215,6 +206,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       server?.stopAccepting();
       await scheduler.stop();
       await telegramLink?.stop();
+      viberLink?.stop();
       await activeWorker.stop();
       const left = await activeWorker.drain(Date.now() + flushMs).catch(() => -1);
       if (left !== 0) logger.warn({ lanes: left }, "outbox: not everything was delivered before exit; it stays stored and goes out after the next start");
