@@ -56,6 +56,8 @@ export interface VicheOptions {
   readonly bodyTimeoutMs?: number;
   /** Per-resident flood limit (default: the app's). */
   readonly flood?: { readonly limit: number; readonly windowMs: number };
+  /** Where the logs go (to read them while the app is still starting). */
+  readonly logs?: LogCapture;
 }
 
 /** A Viche started in-process against the doubles, with its data directory and captured logs. */
@@ -89,7 +91,7 @@ export async function startViche(options: VicheOptions): Promise<RunningViche> {
     ...options.env,
   };
   const config = createConfig(env);
-  const logs = new LogCapture();
+  const logs = options.logs ?? new LogCapture();
   const secrets = [options.telegram.token, env.VIBER_AUTH_TOKEN ?? "", env.TELEGRAM_WEBHOOK_SECRET ?? ""];
   const logger = createLogger({ level: config.logLevel, secrets, destination: logs });
   const app = await startApp(config, {
