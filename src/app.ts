@@ -7,7 +7,7 @@ import { loadContent, type Content } from "./core/content.js";
 import { Core } from "./core/core.js";
 import { createTranslator, type Translator } from "./core/i18n.js";
 import { MediaStore } from "./core/media.js";
-import { mainMenuButtons } from "./core/menu.js";
+import { mainMenuButtons } from "./core/features/menu.js";
 import { OrganiserScheduler } from "./core/organisers/scheduler.js";
 import { Delivery, type OrganisersSink, type ResidentSender } from "./core/outbox/delivery.js";
 import { organiserLanes } from "./core/outbox/lanes.js";

@@ -202,7 +202,11 @@ export class CardDesk implements OrganisersSink {
     try {
       // A card with photos is usually the photo's caption, unless the photo was refused and the card went out as text.
       if (report.photos.length > 0 && plainLength(this.model(report)) <= TELEGRAM_CAPTION_LIMIT) {
-        await editCaption().catch((error: unknown) => (/no caption in the message/i.test(toDeliveryError(error).message) ? editText() : Promise.reject(error)));
+        await editCaption().catch((error: unknown) => {
+          const failure = toDeliveryError(error);
+          if (/no caption in the message/i.test(failure.message)) return editText();
+          throw failure;
+        });
       } else {
         await editText();
       }
