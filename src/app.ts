@@ -12,7 +12,7 @@ import { OrganiserScheduler } from "./core/organisers/scheduler.js";
 import { Delivery, type OrganisersSink, type ResidentSender } from "./core/outbox/delivery.js";
 import { organiserLanes } from "./core/outbox/lanes.js";
 import { Outbox } from "./core/outbox/outbox.js";
-import type { PacingLimits } from "./core/outbox/pacing.js";
+import { Pacer, PLATFORM_LIMITS, type PacingLimits } from "./core/outbox/pacing.js";
 import { OutboxWorker } from "./core/outbox/worker.js";
 import { createProgrammeSearch } from "./core/programme/search.js";
 import { cardAsText, cardModel } from "./core/reports/card.js";
@@ -97,11 +97,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     defaultLocale: config.defaultLocale,
     now,
     wake,
-    ...(options.flood ? { flood: options.flood } : {}),
+    flood: options.flood ?? { limit: config.floodEventsPerMinute, windowMs: 60_000 },
   });
   await core.learned.load();
 
-  const delivery = new Delivery({ outbox, storage, residents: core.residents, content, locale: config.defaultLocale, logger, now, wake });
+  const pacer = new Pacer(options.pacing ?? PLATFORM_LIMITS);
+  const delivery = new Delivery({ outbox, storage, residents: core.residents, content, locale: config.defaultLocale, logger, now, wake, pacer });
   outbox.useLanes(organiserLanes(content, core.reports));
   if (options.simulator) {
     delivery.setSender("telegram", options.simulator.sender);
@@ -164,7 +165,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     deliver: core.broadcasts.countingDeliver(delivery.deliver),
     onUndeliverable: core.broadcasts.countingUndeliverable(delivery.onUndeliverable),
     logger,
-    ...(options.pacing ? { limits: options.pacing } : {}),
+    pacer,
     now,
   });
   const scheduler = new OrganiserScheduler({ broadcasts: core.broadcasts, followUps: core.followUps, logger, now });

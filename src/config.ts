@@ -62,6 +62,7 @@ const environmentSchema = z.object({
     })
     .default("info"),
   CONTENT_DIR: optionalText,
+  FLOOD_EVENTS_PER_MINUTE: z.coerce.number({ message: "a whole number of events, e.g. 30" }).int().min(5, "at least 5").max(10_000).default(30),
 });
 
 /** Telegram settings, present only when a bot token is configured. */
@@ -98,6 +99,8 @@ export interface Config {
   readonly logLevel: string;
   /** Directory of operator-replaceable content (programme, organisation); undefined = bundled. */
   readonly contentDir: string | undefined;
+  /** More events than this from one resident within a minute is a flood: they are told once, then ignored a while. */
+  readonly floodEventsPerMinute: number;
 }
 
 /** A configuration problem: one line naming the variable and what it expects. */
@@ -171,5 +174,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     contentDir: e.CONTENT_DIR,
+    floodEventsPerMinute: e.FLOOD_EVENTS_PER_MINUTE,
   };
 }

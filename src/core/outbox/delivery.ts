@@ -6,7 +6,8 @@ import type { Channel, Locale, OutgoingMessage } from "../types.js";
 import type { Content } from "../content.js";
 import { OutageNotice } from "../outage.js";
 import { laneDestination } from "./lanes.js";
-import { DeliveryError, GROUP_LANE, type CardExtra, type CardPlan, type Outbox, type OutboxItem, type OutboxPayload } from "./outbox.js";
+import type { Pacer } from "./pacing.js";
+import { DeliveryError, GROUP_LANE, laneOf, type CardExtra, type CardPlan, type Outbox, type OutboxItem, type OutboxPayload } from "./outbox.js";
 
 /** Sends messages to residents of one messenger; throws {@link DeliveryError} when it cannot. */
 export type ResidentSender = (id: string, messages: readonly OutgoingMessage[]) => Promise<void>;
@@ -44,6 +45,8 @@ export interface DeliveryOptions {
   readonly now: () => number;
   /** Asks the outbox worker to look for work now. */
   readonly wake: () => void;
+  /** The outbox worker's pacer: a direct reply counts against its chat like any delivery. */
+  readonly pacer: Pacer;
 }
 
 /**
@@ -83,6 +86,15 @@ export class Delivery {
       if (!sender || messages.length === 0) return;
       // What the resident is about to read ("sent: C-1042") is stored for good first.
       await storage.flush();
+      // A chat that has had its burst (a resident writing fast), or has earlier answers still queued,
+      // gets this answer through the outbox, which paces it: no 429s, and nobody else waits for it.
+      const lane = laneOf({ type: "resident", resident: { channel, id }, messages, purpose: "notice" });
+      if (this.options.pacer.waitMs(lane, now(), messages.length) > 0 || (await this.replyQueued(lane))) {
+        await outbox.enqueue({ type: "resident", resident: { channel, id }, messages, purpose: "notice" }, now());
+        wake();
+        return;
+      }
+      this.options.pacer.record(lane, now(), messages.length);
       try {
         await sender(id, messages);
         this.replyOutage.ok();
@@ -96,6 +108,12 @@ export class Delivery {
         wake();
       }
     };
+  }
+
+  /** True when an earlier answer to this chat still waits in the outbox (answers keep their order). */
+  private async replyQueued(lane: string): Promise<boolean> {
+    const items = await this.options.outbox.pending(lane);
+    return items.some((item) => item.payload.type === "resident" && item.payload.purpose === "notice");
   }
 
   /** Delivers one outbox item (the worker's `deliver`). */

@@ -253,6 +253,13 @@ export class Outbox {
     return items.filter((item): item is OutboxItem => item !== undefined);
   }
 
+  /** The first `limit` items waiting in one lane, oldest first. */
+  async pending(lane: string, limit = 20): Promise<OutboxItem[]> {
+    const ids = await this.storage.indexRange(`outbox:lane:${lane}`, 0, Number.MAX_SAFE_INTEGER, limit);
+    const items = await Promise.all(ids.map((id) => this.items.get(id)));
+    return items.filter((item): item is OutboxItem => item !== undefined);
+  }
+
   /** How many deliveries are waiting, across lanes. */
   async pendingLanes(): Promise<number> {
     return this.storage.indexSize(LANES);

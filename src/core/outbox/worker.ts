@@ -12,6 +12,8 @@ export interface OutboxWorkerOptions {
   readonly onUndeliverable: OnUndeliverable;
   readonly logger: Logger;
   readonly limits?: PacingLimits;
+  /** Shared with the direct replies, so both count against the same chats (default: its own, from `limits`). */
+  readonly pacer?: Pacer;
   /** How often to look for due deliveries when nothing wakes the worker (default 250 ms). */
   readonly pollMs?: number;
   readonly now?: () => number;
@@ -38,7 +40,7 @@ export class OutboxWorker {
   readonly deliveryOutage: OutageNotice;
 
   constructor(private readonly options: OutboxWorkerOptions) {
-    this.pacer = new Pacer(options.limits ?? PLATFORM_LIMITS);
+    this.pacer = options.pacer ?? new Pacer(options.limits ?? PLATFORM_LIMITS);
     this.now = options.now ?? Date.now;
     this.storageOutage = new OutageNotice(options.logger, "storage", "deliveries in the outbox", this.now);
     this.deliveryOutage = new OutageNotice(options.logger, "the messengers' API", "deliveries in the outbox", this.now);
@@ -151,10 +153,18 @@ export class OutboxWorker {
       await outbox.settleLane(lane, this.now());
       return false;
     }
+    // An answer of several messages waits until the chat has room for all of them.
+    const cost = item.payload.type === "resident" ? Math.max(1, item.payload.messages.length) : 1;
+    const wait = cost > 1 ? this.pacer.waitMs(lane, this.now(), cost) : 0;
+    if (wait > 0) {
+      await outbox.hold(lane, this.now() + wait);
+      this.nextWakeMs = Math.min(this.nextWakeMs ?? wait, wait);
+      return false;
+    }
     await outbox.markSending(item, this.now());
     try {
       await deliver(item);
-      this.pacer.record(lane, this.now());
+      this.pacer.record(lane, this.now(), cost);
       await outbox.complete(item, this.now());
       this.deliveryOutage.ok();
       logger.debug({ lane, item: item.id, type: item.payload.type }, "outbox: delivered");
