@@ -349,7 +349,10 @@ group-idle-digest = ⏰ No organiser action for over { $days } days: { $count }
 idle-line = { $ref } · { $kind } · { $status } · { $days } d · { $place }
 list-more = …and { $count } more
 group-broadcast-progress = 📣 Broadcast { $id }: { $percent }% — sent { $sent } of { $total }.
-group-broadcast-done = 📣 Broadcast { $id } finished. Sent: { $sent }. Not delivered: { $failed }. Opted out (not sent): { $optedOut }.
+group-broadcast-done = 📣 Broadcast { $id } finished. Sent: { $sent }. Not delivered: { $failed }. Opted out (not sent): { $optedOut }.{ $unknown ->
+        [0] {""}
+       *[other] {" "}Unknown: { $unknown } (being sent when the bot restarted; not sent twice).
+    }
 
 ## Organisers: periods and durations
 

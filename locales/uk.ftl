@@ -353,7 +353,10 @@ group-idle-digest = ⏰ Без дій організаторів понад { $d
 idle-line = { $ref } · { $kind } · { $status } · { $days } дн. · { $place }
 list-more = …і ще { $count }
 group-broadcast-progress = 📣 Розсилка { $id }: { $percent }% — надіслано { $sent } з { $total }.
-group-broadcast-done = 📣 Розсилку { $id } завершено. Надіслано: { $sent }. Не доставлено: { $failed }. Відписалися (не надсилали): { $optedOut }.
+group-broadcast-done = 📣 Розсилку { $id } завершено. Надіслано: { $sent }. Не доставлено: { $failed }. Відписалися (не надсилали): { $optedOut }.{ $unknown ->
+        [0] {""}
+       *[other] {" "}Невідомо: { $unknown } (надсилалися, коли бот перезапустився; вдруге не надсилали).
+    }
 
 ## Організаторам: періоди і тривалість
 

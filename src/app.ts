@@ -164,6 +164,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     storage,
     deliver: core.broadcasts.countingDeliver(delivery.deliver),
     onUndeliverable: core.broadcasts.countingUndeliverable(delivery.onUndeliverable),
+    onInterrupted: core.broadcasts.settleInterrupted,
     logger,
     pacer,
     now,

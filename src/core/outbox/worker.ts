@@ -12,6 +12,11 @@ export interface OutboxWorkerOptions {
   readonly onUndeliverable: OnUndeliverable;
   readonly logger: Logger;
   readonly limits?: PacingLimits;
+  /**
+   * Settles an item found half-sent after a crash that must not be sent again (a broadcast: at most
+   * once per resident); false to send it again (cards and answers: at least once).
+   */
+  readonly onInterrupted?: (item: OutboxItem) => Promise<boolean>;
   /** Shared with the direct replies, so both count against the same chats (default: its own, from `limits`). */
   readonly pacer?: Pacer;
   /** How often to look for due deliveries when nothing wakes the worker (default 250 ms). */
@@ -161,7 +166,14 @@ export class OutboxWorker {
       this.nextWakeMs = Math.min(this.nextWakeMs ?? wait, wait);
       return false;
     }
+    if (item.sendingSince !== undefined && (await this.options.onInterrupted?.(item))) {
+      logger.info({ lane, item: item.id }, "outbox: a broadcast message was being sent when the process stopped; not sent again");
+      await outbox.complete(item, this.now());
+      return true;
+    }
     await outbox.markSending(item, this.now());
+    // At most once: the mark is durable before the send, so a crash after it never sends twice.
+    if (item.payload.type === "resident" && item.payload.purpose === "broadcast") await this.options.storage.flush();
     try {
       await deliver(item);
       this.pacer.record(lane, this.now(), cost);
