@@ -42,7 +42,7 @@ export interface PacingLimits {
 /** Telegram's published limits. */
 export const PLATFORM_LIMITS: PacingLimits = {
   group: { limit: 20, windowMs: 60_000 },
-  resident: { limit: 5, windowMs: 5000 },
+  resident: { limit: 10, windowMs: 10_000 },
   residentBurst: { limit: 3, windowMs: 1000 },
   global: { limit: 30, windowMs: 1000 },
 };
