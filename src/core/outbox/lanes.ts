@@ -1,5 +1,6 @@
 import type { Content } from "../content.js";
 import type { ReportRepository } from "../reports/reports.js";
+import { routeOf } from "../reports/routing.js";
 import type { Locale } from "../types.js";
 import { GROUP_LANE, type LaneResolver, type OutboxPayload } from "./outbox.js";
 
@@ -17,13 +18,13 @@ export function organiserLanes(content: Content, reports: ReportRepository): Lan
   return async (payload: OutboxPayload) => {
     if (payload.type === "resident" || payload.ref === undefined) return GROUP_LANE;
     const report = await reports.get(payload.ref);
-    const chatId = report?.card?.chatId ?? (report?.category ? content.organisation.routing[report.category]?.chatId : undefined);
+    const chatId = report?.card?.chatId ?? (report ? routeOf(report, content)?.chatId : undefined);
     const routed = Object.values(content.organisation.routing).some((route) => route.chatId !== undefined && route.chatId === chatId);
     return routed && chatId !== undefined ? routedLane(chatId) : GROUP_LANE;
   };
 }
 
-/** In plain words, where a lane delivers: "main" for the main group, otherwise the chat id and the categories routed there. */
+/** In plain words, where a lane delivers: "main" for the main group, otherwise the chat id and what is routed there (categories by name, places by code). */
 export function laneDestination(lane: string, content: Content, locale: Locale): { place: "main" | "routed"; chat: string; categories: string } {
   if (lane === GROUP_LANE || !lane.startsWith(`${GROUP_LANE}:`)) return { place: "main", chat: "", categories: "" };
   const chat = lane.slice(GROUP_LANE.length + 1);
