@@ -298,6 +298,7 @@ card-replies-all = all { $count } residents
 card-button-reply-all = 📣 Answer all { $count }
 card-button-reply-author = 👤 Answer the author only
 card-reply-hint = To answer the resident, reply to this card.
+card-photo-refused = 📷 The photo could not be shown: Telegram did not accept it. It is listed in /failed.
 
 ## Organisers' group
 
@@ -399,7 +400,10 @@ group-idle-digest = ⏰ No organiser action for over { $days } days: { $count }
 idle-line = { $ref } · { $kind } · { $status } · { $days } d · { $place }
 list-more = …and { $count } more
 group-broadcast-progress = 📣 Broadcast { $id }: { $percent }% — sent { $sent } of { $total }.
-group-broadcast-done = 📣 Broadcast { $id } finished. Sent: { $sent }. Not delivered: { $failed }. Opted out (not sent): { $optedOut }.
+group-broadcast-done = 📣 Broadcast { $id } finished. Sent: { $sent }. Not delivered: { $failed }. Opted out (not sent): { $optedOut }.{ $unknown ->
+        [0] {""}
+       *[other] {" "}Unknown: { $unknown } (being sent when the bot restarted; not sent twice).
+    }
 
 ## Organisers: periods and durations
 
@@ -530,6 +534,32 @@ broadcast-preview-viber-no-photo = Viber residents get the text only: Viber take
 broadcast-button-send = ✅ Send ({ $count })
 broadcast-started = 📣 Broadcast { $id } started: { $count } recipients. I'll post progress and the result here.
 
+## Organisers: undelivered (/failed)
+
+group-delivery-failed = ⚠️ Could not deliver { $kind ->
+        [photo] a photo of { $ref }
+        [location] the map pin of { $ref }
+        [note] a note on { $ref }
+       *[card] the card { $ref }
+    } { $place ->
+        [main] to this group
+       *[routed] to group { $chat } ({ $categories })
+    }: Telegram refused it. Check that the bot is in that group and may post. Other cards arrive as usual. What did not arrive: /failed, with a Retry button.
+failed-none = ✅ Everything was delivered: nothing is waiting.
+failed-header = Not delivered ({ $count }). Fix the cause (e.g. add the bot back to the group), then press Retry:
+failed-item = { $kind ->
+        [photo] 📷 photo of { $ref }
+        [location] 📍 pin of { $ref }
+        [note] 💬 note on { $ref }
+       *[card] 🗂 card { $ref }
+    } → { $place ->
+        [main] this group
+       *[routed] group { $chat } ({ $categories })
+    }: { $error }
+failed-button-retry = 🔁 Retry { $ref }
+failed-retried = 🔁 Trying again: { $ref }.
+failed-gone = This is no longer in the list: it may have been retried already. Send /failed again.
+
 ## Organisers: help and command menu
 
 organisers-help = Organisers' commands (they work in this group only):
@@ -539,6 +569,7 @@ organisers-help = Organisers' commands (they work in this group only):
     /link NAME — links and QR codes for flyers; /stats shows how many came
     /summary [days|all] — an anonymised summary for a public channel
     /status C-1042 in_progress|resolved|rejected reason — change a status
+    /failed — what could not be delivered, with a Retry button
     To answer a resident, reply to the card.
 organiser-command-stats = Statistics
 organiser-command-export = CSV of reports and sign-ups
@@ -547,6 +578,7 @@ organiser-command-link = Link and QR code for a flyer
 organiser-command-summary = Anonymised summary for a channel
 organiser-command-status = Change a report's status
 organiser-command-help = Organisers' commands
+organiser-command-failed = What could not be delivered
 
 ## Teaching the bot
 

@@ -301,6 +301,7 @@ card-replies-all = усі { $count } мешканців
 card-button-reply-all = 📣 Відповідати всім { $count }
 card-button-reply-author = 👤 Відповідати лише автору
 card-reply-hint = Щоб відповісти мешканцю, дайте відповідь (Reply) на цю картку.
+card-photo-refused = 📷 Фото не вдалося показати: Telegram його не прийняв. Воно в /failed.
 
 ## Група організаторів
 
@@ -402,7 +403,10 @@ group-idle-digest = ⏰ Без дій організаторів понад { $d
 idle-line = { $ref } · { $kind } · { $status } · { $days } дн. · { $place }
 list-more = …і ще { $count }
 group-broadcast-progress = 📣 Розсилка { $id }: { $percent }% — надіслано { $sent } з { $total }.
-group-broadcast-done = 📣 Розсилку { $id } завершено. Надіслано: { $sent }. Не доставлено: { $failed }. Відписалися (не надсилали): { $optedOut }.
+group-broadcast-done = 📣 Розсилку { $id } завершено. Надіслано: { $sent }. Не доставлено: { $failed }. Відписалися (не надсилали): { $optedOut }.{ $unknown ->
+        [0] {""}
+       *[other] {" "}Невідомо: { $unknown } (надсилалися, коли бот перезапустився; вдруге не надсилали).
+    }
 
 ## Організаторам: періоди і тривалість
 
@@ -535,6 +539,32 @@ broadcast-preview-viber-no-photo = У Viber надійде лише текст: 
 broadcast-button-send = ✅ Надіслати ({ $count })
 broadcast-started = 📣 Розсилку { $id } запущено: { $count } отримувачів. Хід і підсумок напишу тут.
 
+## Організаторам: недоставлене (/failed)
+
+group-delivery-failed = ⚠️ Не вдалося доставити { $kind ->
+        [photo] фото до { $ref }
+        [location] мітку на мапі до { $ref }
+        [note] примітку до { $ref }
+       *[card] картку { $ref }
+    } { $place ->
+        [main] у цю групу
+       *[routed] у групу { $chat } ({ $categories })
+    }: Telegram відмовив. Перевірте, що бот є в тій групі і може писати. Решта карток надходить як завжди. Що не дійшло — /failed, там же кнопка «Повторити».
+failed-none = ✅ Усе доставлено: недоставлених повідомлень немає.
+failed-header = Не доставлено ({ $count }). Виправте причину (наприклад, поверніть бота в групу) і натисніть «Повторити»:
+failed-item = { $kind ->
+        [photo] 📷 фото до { $ref }
+        [location] 📍 мітка до { $ref }
+        [note] 💬 примітка до { $ref }
+       *[card] 🗂 картка { $ref }
+    } → { $place ->
+        [main] ця група
+       *[routed] група { $chat } ({ $categories })
+    }: { $error }
+failed-button-retry = 🔁 Повторити { $ref }
+failed-retried = 🔁 Пробуємо ще раз: { $ref }.
+failed-gone = Цього вже немає в списку: можливо, його повторили. Надішліть /failed ще раз.
+
 ## Організаторам: довідка і меню команд
 
 organisers-help = Команди організаторів (працюють лише в цій групі):
@@ -544,6 +574,7 @@ organisers-help = Команди організаторів (працюють л
     /link НАЗВА — посилання і QR-коди для листівок; /stats покаже, скільки людей прийшло
     /summary [днів|all] — знеособлений підсумок для публічного каналу
     /status C-1042 in_progress|resolved|rejected причина — змінити статус
+    /failed — що не вдалося доставити, з кнопкою «Повторити»
     Щоб відповісти мешканцю, дайте відповідь (Reply) на картку.
 organiser-command-stats = Статистика
 organiser-command-export = CSV зі зверненнями й анкетами
@@ -552,6 +583,7 @@ organiser-command-link = Посилання і QR-код для листівки
 organiser-command-summary = Знеособлений підсумок для каналу
 organiser-command-status = Змінити статус звернення
 organiser-command-help = Команди організаторів
+organiser-command-failed = Що не вдалося доставити
 
 ## Навчання бота
 

@@ -73,6 +73,7 @@ const environmentSchema = z.object({
     .min(1, { message: "at least 1" })
     .default(10),
   ORGANISER_TOOLS_FOR: z.enum(["admins", "members"], { message: "admins or members" }).default("admins"),
+  FLOOD_EVENTS_PER_MINUTE: z.coerce.number({ message: "a whole number of events, e.g. 30" }).int().min(5, "at least 5").max(10_000).default(30),
 });
 
 /** Telegram settings, present only when a bot token is configured. */
@@ -116,6 +117,8 @@ export interface Config {
   readonly contentDir: string | undefined;
   /** Caps per resident: complaints and questions per 24 hours (REPORTS_PER_DAY) and open at once (OPEN_REPORTS_PER_RESIDENT). */
   readonly limits: { readonly perDay: number; readonly open: number };
+  /** More events than this from one resident within a minute is a flood: they are told once, then ignored a while. */
+  readonly floodEventsPerMinute: number;
 }
 
 /** A configuration problem: one line naming the variable and what it expects. */
@@ -191,5 +194,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     contentDir: e.CONTENT_DIR,
     limits: { perDay: e.REPORTS_PER_DAY, open: e.OPEN_REPORTS_PER_RESIDENT },
+    floodEventsPerMinute: e.FLOOD_EVENTS_PER_MINUTE,
   };
 }

@@ -139,7 +139,7 @@ export class Core {
       translator,
       defaultLocale,
       now,
-      flood: options.flood ?? { limit: 90, windowMs: 30_000 },
+      flood: options.flood ?? { limit: 30, windowMs: 60_000 },
     });
     this.banOptions = { reports: this.reports, residents: this.residents, flows, logger };
   }

@@ -56,6 +56,8 @@ export interface VicheOptions {
   readonly bodyTimeoutMs?: number;
   /** Per-resident flood limit (default: the app's). */
   readonly flood?: { readonly limit: number; readonly windowMs: number };
+  /** Where the logs go (to read them while the app is still starting). */
+  readonly logs?: LogCapture;
 }
 
 /** A Viche started in-process against the doubles, with its data directory and captured logs. */
@@ -86,10 +88,12 @@ export async function startViche(options: VicheOptions): Promise<RunningViche> {
     STORAGE_URL: `sqlite://${join(dataDir, "bot.sqlite")}`,
     PORT: "8080",
     LOG_LEVEL: options.logLevel ?? "info",
+    // Tests press buttons faster than any person; the shipped limit (30 a minute) is tested in flood.test.ts.
+    FLOOD_EVENTS_PER_MINUTE: "180",
     ...options.env,
   };
   const config = createConfig(env);
-  const logs = new LogCapture();
+  const logs = options.logs ?? new LogCapture();
   const secrets = [options.telegram.token, env.VIBER_AUTH_TOKEN ?? "", env.TELEGRAM_WEBHOOK_SECRET ?? ""];
   const logger = createLogger({ level: config.logLevel, secrets, destination: logs });
   const app = await startApp(config, {

@@ -4,8 +4,9 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Collection, Storage } from "../../../storage/storage.js";
 import type { Content } from "../../../core/content.js";
 import type { Translator } from "../../../core/i18n.js";
-import type { MediaStore } from "../../../core/media.js";
-import { DeliveryError } from "../../../core/outbox/outbox.js";
+import { MEDIA_PREFIX, type MediaStore } from "../../../core/media.js";
+import type { CardOutcome, OrganisersSink } from "../../../core/outbox/delivery.js";
+import { DeliveryError, type CardExtra, type CardPlan } from "../../../core/outbox/outbox.js";
 import { cardModel, type CardModel } from "../../../core/reports/card.js";
 import type { Report, ReportKind, ReportRepository } from "../../../core/reports/reports.js";
 import type { Locale } from "../../../core/types.js";
@@ -71,7 +72,7 @@ export interface CardDeskOptions {
  * is stored the moment Telegram accepts it, so a retry after a crash updates it instead of posting
  * a second one. In a forum, each kind of report goes to its own topic.
  */
-export class CardDesk {
+export class CardDesk implements OrganisersSink {
   private readonly topics: Collection<number>;
   private forum: boolean | undefined;
 
@@ -106,7 +107,10 @@ export class CardDesk {
 
   private async photoInput(fileId: string): Promise<string | InputFile> {
     const stored = await this.options.media.get(fileId);
-    return stored ? new InputFile(stored.bytes, "photo.jpg") : fileId;
+    if (stored) return new InputFile(stored.bytes, "photo.jpg");
+    // A picture Viche kept itself (from Viber) that has expired: no platform can show it any more.
+    if (fileId.startsWith(MEDIA_PREFIX)) throw new DeliveryError("the stored picture has expired", true, "rejected");
+    return fileId;
   }
 
   /**
@@ -120,37 +124,98 @@ export class CardDesk {
     return { chatId: this.options.chatId, threadId: await this.threadFor(report.kind) };
   }
 
-  /** Posts the card of `ref`, or updates it when it was posted before. */
-  async deliverCard(ref: string): Promise<void> {
+  /** The card's photo when its text fits a caption; every other photo and the location pin follow it, one message each. */
+  async planCard(ref: string): Promise<CardPlan | undefined> {
+    const report = await this.options.reports.get(ref);
+    if (!report || report.card) return undefined;
+    const [firstPhoto, ...morePhotos] = report.photos;
+    const captionFits = firstPhoto !== undefined && plainLength(this.model(report)) <= TELEGRAM_CAPTION_LIMIT;
+    const photos = captionFits ? morePhotos : report.photos;
+    const extras: CardExtra[] = [
+      ...photos.map((photo): CardExtra => ({ kind: "photo", fileId: photo.fileId })),
+      ...(report.location ? [{ kind: "location" } as const] : []),
+    ];
+    return { ...(captionFits ? { photoOnCard: firstPhoto.fileId } : {}), extras };
+  }
+
+  private model(report: Report): CardModel {
+    return cardModel(report, this.options.content, this.options.locale, this.t);
+  }
+
+  /**
+   * Posts the card of `ref` (with the planned photo as its picture), or updates it when it was
+   * posted before. A photo refused for good does not hold the card back: the card goes out as
+   * text with a note, and the photo is handed back to become a dead letter.
+   */
+  async deliverCard(ref: string, plan?: CardPlan): Promise<CardOutcome | void> {
     const report = await this.options.reports.get(ref);
     if (!report) return;
     if (report.card) return this.updateCard(report);
     const { api } = this.options;
-    const model = cardModel(report, this.options.content, this.options.locale, this.t);
-    const html = cardHtml(model);
+    const model = this.model(report);
     const { chatId, threadId } = await this.destinationOf(report);
     const thread = threadId !== undefined ? { message_thread_id: threadId } : {};
     const keyboard = statusKeyboard(report, this.t);
-    const [firstPhoto, ...morePhotos] = report.photos;
-    try {
-      const captionFits = firstPhoto !== undefined && plainLength(model) <= TELEGRAM_CAPTION_LIMIT;
-      const sent = captionFits
-        ? await api.sendPhoto(chatId, await this.photoInput(firstPhoto.fileId), { caption: html, parse_mode: "HTML", reply_markup: keyboard, ...thread })
-        : await api.sendMessage(chatId, html, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true }, ...thread });
-      report.card = { chatId, messageId: sent.message_id, ...(threadId !== undefined ? { threadId } : {}), ...(captionFits ? { photo: true } : {}) };
-      await this.options.reports.save(report);
-      await this.options.reports.attachCard(ref, report.card);
-      // Stored for good before anything else: a restart must edit this card, not post a second one.
-      await this.options.storage.flush();
-      const reply = { reply_parameters: { message_id: sent.message_id, allow_sending_without_reply: true }, ...thread };
-      const attachments: number[] = [];
-      for (const photo of captionFits ? morePhotos : report.photos) {
-        attachments.push((await api.sendPhoto(chatId, await this.photoInput(photo.fileId), reply)).message_id);
+    const photoOnCard = plan ? plan.photoOnCard : undefined;
+    let refusedPhoto: CardOutcome["refusedPhoto"];
+    let sent: { message_id: number } | undefined;
+    if (photoOnCard !== undefined) {
+      try {
+        sent = await api.sendPhoto(chatId, await this.photoInput(photoOnCard), {
+          caption: cardHtml(model),
+          parse_mode: "HTML",
+          reply_markup: keyboard,
+          ...thread,
+        });
+      } catch (error) {
+        const failure = toDeliveryError(error);
+        if (!(failure.permanent && failure.reason === "rejected")) throw failure;
+        refusedPhoto = { fileId: photoOnCard, error: failure };
       }
-      if (report.location) attachments.push((await api.sendLocation(chatId, report.location.latitude, report.location.longitude, reply)).message_id);
-      if (attachments.length > 0) {
+    }
+    if (!sent) {
+      const shown = refusedPhoto ? { ...model, notes: [...model.notes, this.t("card-photo-refused")] } : model;
+      try {
+        sent = await api.sendMessage(chatId, cardHtml(shown), {
+          parse_mode: "HTML",
+          reply_markup: keyboard,
+          link_preview_options: { is_disabled: true },
+          ...thread,
+        });
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    }
+    report.card = {
+      chatId,
+      messageId: sent.message_id,
+      ...(threadId !== undefined ? { threadId } : {}),
+      ...(photoOnCard !== undefined && !refusedPhoto ? { photo: true } : {}),
+    };
+    await this.options.reports.save(report);
+    await this.options.reports.attachCard(ref, report.card);
+    // Stored for good before anything else: a restart must edit this card, not post a second one.
+    await this.options.storage.flush();
+    return refusedPhoto ? { refusedPhoto } : undefined;
+  }
+
+  /** Posts a photo or the location pin under the posted card of `ref`. */
+  async deliverCardExtra(ref: string, extra: CardExtra): Promise<void> {
+    const report = await this.options.reports.get(ref);
+    const card = report?.card;
+    if (!report || !card) return;
+    const { api } = this.options;
+    const reply = {
+      reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true },
+      ...(card.threadId !== undefined ? { message_thread_id: card.threadId } : {}),
+    };
+    try {
+      let sent: { message_id: number } | undefined;
+      if (extra.kind === "photo") sent = await api.sendPhoto(card.chatId, await this.photoInput(extra.fileId), reply);
+      else if (report.location) sent = await api.sendLocation(card.chatId, report.location.latitude, report.location.longitude, reply);
+      if (sent) {
         // Remembered so that /forget can delete them.
-        report.card.attachments = attachments;
+        card.attachments = [...(card.attachments ?? []), sent.message_id];
         await this.options.reports.save(report);
       }
     } catch (error) {
@@ -188,13 +253,13 @@ export class CardDesk {
     await this.options.reports.save(report);
   }
 
-  private async updateCard(report: Report): Promise<void> {
+  private async updateCard(report: Report): Promise<CardOutcome | void> {
     const { api } = this.options;
     const card = report.card;
     if (!card) return;
     if (report.forgotten) await this.removeAttachments(report);
-    const fits = plainLength(cardModel(report, this.options.content, this.options.locale, this.t)) <= TELEGRAM_CAPTION_LIMIT;
-    const isPhoto = card.photo ?? (report.photos.length > 0 && fits);
+    // Cards posted before `photo` was recorded: a card with photos is usually the photo's caption.
+    const isPhoto = card.photo ?? (report.photos.length > 0 && plainLength(this.model(report)) <= TELEGRAM_CAPTION_LIMIT);
     if (isPhoto && report.photos.length === 0) {
       // The card's own photo was the resident's: delete the card and post it again as text.
       try {
@@ -208,26 +273,30 @@ export class CardDesk {
         // Too old to delete: the caption below says the data was removed.
       }
     }
-    const html = cardHtml(cardModel(report, this.options.content, this.options.locale, this.t));
+    const html = cardHtml(this.model(report));
     const keyboard = statusKeyboard(report, this.t);
+    const editCaption = () => api.editMessageCaption(card.chatId, card.messageId, { caption: html, parse_mode: "HTML", reply_markup: keyboard });
+    const editText = () =>
+      api.editMessageText(card.chatId, card.messageId, html, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
     try {
+      // A photo card is the photo's caption (a card whose photo was refused went out as text).
       if (isPhoto) {
-        await api.editMessageCaption(card.chatId, card.messageId, { caption: html, parse_mode: "HTML", reply_markup: keyboard });
-      } else {
-        await api.editMessageText(card.chatId, card.messageId, html, {
-          parse_mode: "HTML",
-          reply_markup: keyboard,
-          link_preview_options: { is_disabled: true },
+        await editCaption().catch((error: unknown) => {
+          const failure = toDeliveryError(error);
+          if (/no caption in the message/i.test(failure.message)) return editText();
+          throw failure;
         });
+      } else {
+        await editText();
       }
     } catch (error) {
       const failure = toDeliveryError(error);
       if (/not modified/i.test(failure.message)) return;
       if (/message to edit not found|message can't be edited/i.test(failure.message)) {
-        // The card was deleted in the group: post it again rather than lose the update.
+        // The card was deleted in the group: post it again (its own photo, not the ones under it) rather than lose the update.
         delete report.card;
         await this.options.reports.save(report);
-        return this.deliverCard(report.ref);
+        return this.deliverCard(report.ref, await this.planCard(report.ref));
       }
       throw failure;
     }
