@@ -208,8 +208,8 @@ sent-title = Sent: { $ref }
 sent-complaint = Thank you! Your report number is { $ref }. The organisers can see it now. We'll write here when something changes.
 sent-volunteer = Thank you for joining! Your sign-up number is { $ref }. A coordinator will contact you.
 sent-volunteer-updated = Your sign-up { $ref } has been updated. Thank you!
-limit-reached-day = This report was not sent: you have already sent { $count } in the last 24 hours, which is the limit. To add something, press "↩️ Reply" under our message about one of your reports (see /status), or send it again tomorrow.
-limit-reached-open = This report was not sent: you already have { $count } open reports, which is the limit. Add what is new to one of them (see /status), or wait until the organisers close one.
+limit-reached-day = ⏸ This report is not sent yet, but it is kept: you have already sent { $count } in the last 24 hours, which is the limit. Tomorrow, tap "{ $resume }", then "{ $send }". Or add it to one of your reports: "{ $reply }" under our message about it (see /status).
+limit-reached-open = ⏸ This report is not sent yet, but it is kept: you already have { $count } open reports, which is the limit. When the organisers close one, tap "{ $resume }", then "{ $send }". Or add it to one of your open reports (see /status).
 sent-question = Question { $ref } has been passed on. The answer will come here.
 
 ## Organisers' replies and statuses

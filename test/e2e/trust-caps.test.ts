@@ -71,7 +71,7 @@ describe.each(backends)("caps per resident ($name)", (backend) => {
     for (let n = 1; n <= 40; n += 1) answers.push(await complain(flooder, n));
     expect(answers.slice(0, 5).every((text) => /Номер вашого звернення C-\d+/.test(text))).toBe(true);
     for (const text of answers.slice(5)) {
-      expect(text).toContain("Це звернення не надіслано: за останні 24 години ви вже надіслали 5");
+      expect(text).toContain("Звернення ще не надіслано, але воно збережене: за останні 24 години ви вже надіслали 5");
       expect(text).toContain("/status");
     }
 

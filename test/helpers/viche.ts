@@ -58,6 +58,8 @@ export interface VicheOptions {
   readonly flood?: { readonly limit: number; readonly windowMs: number };
   /** Where the logs go (to read them while the app is still starting). */
   readonly logs?: LogCapture;
+  /** The app's clock (default Date.now): a test moves it to let a day pass. */
+  readonly now?: () => number;
 }
 
 /** A Viche started in-process against the doubles, with its data directory and captured logs. */
@@ -102,6 +104,7 @@ export async function startViche(options: VicheOptions): Promise<RunningViche> {
     port: options.env?.PORT ? Number(options.env.PORT) : 0,
     ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
     ...(options.flood ? { flood: options.flood } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     app,

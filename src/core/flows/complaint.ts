@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PhotoRef } from "../types.js";
 import { optionChoices, optionLabel, type FlowDefinition, type StepContext, type StepInput, type StepResult } from "./flow.js";
 import { acceptPhone, consentAnswer, eventOf, MAX_TEXT, phoneAnswersSchema, textOf } from "./inputs.js";
-import { limitMessages, reportDoneMessages } from "./outcome.js";
+import { limitReachedDraft, reportDoneMessages } from "./outcome.js";
 import { placeAnswersSchema, placeStep, settlementSummary } from "./place-step.js";
 
 /** A description has at least one word of three letters or more ("!!!!!!" or "5555" is not one). */
@@ -201,7 +201,7 @@ export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
       // The report was closed meanwhile: file the resident's own instead.
     }
     const reached = await ctx.services.limitReached();
-    if (reached) return limitMessages(ctx, reached);
+    if (reached) return limitReachedDraft(ctx, "complaint", reached);
     const phone = a.anonymous !== true && a.consent === true ? a.phone : undefined;
     const report = await ctx.services.fileReport({
       kind: "complaint",

@@ -126,8 +126,20 @@ export interface FlowDefinition<A extends Answers = Answers> {
   summary(ctx: StepContext<A>): string;
   /** Other ways to send, offered above "send" on the summary (e.g. join a similar report instead). */
   summaryActions?(ctx: StepContext<A>): readonly { readonly id: string; readonly label: string }[];
-  /** Runs on "send" (`action` set when one of {@link summaryActions} was chosen): stores what was collected and returns what the resident sees next. */
-  submit(ctx: StepContext<A>, action?: string): Promise<OutgoingMessage[]>;
+  /**
+   * Runs on "send" (`action` set when one of {@link summaryActions} was chosen): stores what was
+   * collected and returns what the resident sees next, or a {@link HeldDraft} to keep the draft.
+   */
+  submit(ctx: StepContext<A>, action?: string): Promise<OutgoingMessage[] | HeldDraft>;
+}
+
+/**
+ * What "send" may return instead of ending the flow: the draft is kept at its summary, paused (as a
+ * form paused by a command), and the resident sees `held`, e.g. past a cap on reports; "▶️ continue"
+ * shows the same summary again, so it can be sent once allowed.
+ */
+export interface HeldDraft {
+  readonly held: OutgoingMessage[];
 }
 
 /** Helper for steps that pick from a content list (categories, ways to help). */
