@@ -297,6 +297,27 @@ describe("/broadcast to a place of the gazetteer", () => {
     expect(stage.telegram.unansweredCallbackQueries()).toEqual([]);
     expect(stage.telegram.errors).toEqual([]);
   });
+
+  it("asks again for a name not in the list, and keeps a name as written on request", async () => {
+    const { telegram } = stage;
+    const before = lastGroupMessageId(telegram);
+    await stage.group.command("/broadcast");
+    await telegram.groupReply(ORGANISERS_CHAT_ID, ORGANISER, (await groupMessage(telegram, "Нова розсилка", before)).messageId, "Вода буде завтра");
+    await pressInGroup(telegram, await groupMessage(telegram, "Додати фото?", before), "➡ Без фото");
+    await pressInGroup(telegram, await groupMessage(telegram, "Кому надіслати?", before), "📍 Одному населеному пункту");
+    const askPlace = await groupMessage(telegram, "Напишіть назву населеного пункту", before);
+    await telegram.groupReply(ORGANISERS_CHAT_ID, ORGANISER, askPlace.messageId, "Атлантида");
+    const notFound = await groupMessage(telegram, "Не знайшли «Атлантида»", before);
+    expect(buttonsOf(notFound)).toEqual(["✍️ Як написано: «Атлантида»", "✖ Скасувати"]);
+    await telegram.groupReply(ORGANISERS_CHAT_ID, ORGANISER, notFound.messageId, "Рудня");
+    await pressInGroup(telegram, await groupMessage(telegram, "Кому саме", before), "✍️ Як написано: «Рудня»");
+    const preview = await groupMessage(telegram, "Перевірте перед надсиланням", before);
+    // As written: everyone whose place is called Рудня, in any hromada, as before places were matched.
+    expect(visibleText(preview)).toContain("Кому: 📍 Рудня\n");
+    expect(visibleText(preview)).toContain("Отримають: 3 (Telegram: 3, Viber: 0)");
+    await pressInGroup(telegram, preview, "✖ Скасувати");
+    await groupMessage(telegram, "Розсилку скасовано", before);
+  });
 });
 
 describe("/broadcast to several hundred residents on Telegram and Viber, interrupted by a restart", () => {
