@@ -91,7 +91,7 @@ export class Core {
       wake,
       clock,
     });
-    this.broadcasts = new Broadcasts({ storage, residents: this.residents, outbox, translator, defaultLocale, logger, wake, clock });
+    this.broadcasts = new Broadcasts({ storage, residents: this.residents, outbox, translator, defaultLocale, places: content, logger, wake, clock });
     this.filing = new ReportFiling({
       storage,
       reports: this.reports,

@@ -6,16 +6,10 @@ import type { Deliver, OnUndeliverable, Outbox, OutboxItem } from "../outbox/out
 import type { Resident, ResidentRepository } from "../residents.js";
 import { parseResidentKey, residentKey, type Locale, type PhotoRef } from "../types.js";
 import { optOutButton } from "../features/news.js";
-import { settlementKey } from "./similar.js";
+import { audienceTest, type Audience, type AudiencePlaces } from "./audience.js";
 import { DAY_MS } from "./time.js";
 
-/** Who a broadcast goes to. */
-export type Audience =
-  | { readonly kind: "all" }
-  | { readonly kind: "telegram" }
-  | { readonly kind: "viber" }
-  | { readonly kind: "settlement"; readonly settlement: string }
-  | { readonly kind: "volunteers" };
+export type { Audience } from "./audience.js";
 
 /** What an organiser composed. */
 export interface BroadcastDraft {
@@ -85,6 +79,8 @@ export interface BroadcastsOptions {
   readonly outbox: Outbox;
   readonly translator: Translator;
   readonly defaultLocale: Locale;
+  /** The oblast's places: a broadcast to a settlement, hromada or raion matches residents by code. */
+  readonly places: AudiencePlaces;
   readonly logger: Logger;
   readonly wake: () => void;
   /** The real clock, for stamping deliveries (the `now` passed to each method decides what is due). */
@@ -113,27 +109,12 @@ export class Broadcasts {
     return this.records.get(id);
   }
 
-  /** Whether a resident belongs to an audience (ignoring opt-outs). */
-  private matches(resident: Resident, audience: Audience): boolean {
-    if (resident.banned) return false;
-    switch (audience.kind) {
-      case "all":
-        return true;
-      case "telegram":
-      case "viber":
-        return resident.channel === audience.kind;
-      case "settlement":
-        return resident.lastSettlement !== undefined && settlementKey(resident.lastSettlement) === settlementKey(audience.settlement);
-      case "volunteers":
-        return resident.reports.some((ref) => ref.startsWith("V-"));
-    }
-  }
-
   private async eachInAudience(audience: Audience, visit: (resident: Resident) => void): Promise<void> {
+    const matches = audienceTest(this.options.places);
     for (const key of await this.options.residents.allKeys()) {
       const ref = parseResidentKey(key);
       const resident = ref ? await this.options.residents.get(ref) : undefined;
-      if (resident && this.matches(resident, audience)) visit(resident);
+      if (resident && matches(resident, audience)) visit(resident);
     }
   }
 
