@@ -208,6 +208,8 @@ sent-title = Sent: { $ref }
 sent-complaint = Thank you! Your report number is { $ref }. The organisers can see it now. We'll write here when something changes.
 sent-volunteer = Thank you for joining! Your sign-up number is { $ref }. A coordinator will contact you.
 sent-volunteer-updated = Your sign-up { $ref } has been updated. Thank you!
+limit-reached-day = ⏸ This report is not sent yet, but it is kept: you have already sent { $count } in the last 24 hours, which is the limit. Tomorrow, tap "{ $resume }", then "{ $send }". Or add it to one of your reports: "{ $reply }" under our message about it (see /status).
+limit-reached-open = ⏸ This report is not sent yet, but it is kept: you already have { $count } open reports, which is the limit. When the organisers close one, tap "{ $resume }", then "{ $send }". Or add it to one of your open reports (see /status).
 sent-question = Question { $ref } has been passed on. The answer will come here.
 
 ## Organisers' replies and statuses
@@ -231,6 +233,7 @@ status-last-answer = The organisers' answer: { $answer }
 status-none = You have no reports yet.
 status-bad-ref = A report number looks like C-1042. Or tap "📋 My reports".
 status-not-yours = I couldn't find { $ref } among your reports.
+status-joined-public = You joined this report: { $category }, { $place }; residents affected: { $count }.
 kind-complaint = complaint
 kind-volunteer = volunteer sign-up
 kind-question = question
@@ -284,17 +287,29 @@ card-time = Time
 card-updated = Sign-up updated ({ $count })
 card-comment = Comment: { $comment }
 card-forgotten = 🔒 Personal data deleted at the resident's request.
+card-attachment-removed = 🔒 Removed at the resident's request (personal data deleted). Please delete this message by hand.
 card-button-in_progress = 🔧 In progress
 card-button-resolved = ✅ Resolved
 card-button-rejected = ❌ Reject
 card-button-reopen = ↩️ Reopen
+card-replies = Replies go to
+card-replies-author = the author only
+card-replies-all = all { $count } residents
+card-button-reply-all = 📣 Answer all { $count }
+card-button-reply-author = 👤 Answer the author only
 card-reply-hint = To answer the resident, reply to this card.
+card-photo-refused = 📷 The photo could not be shown: Telegram did not accept it. It is listed in /failed.
 
 ## Organisers' group
 
 group-resident-replied = 💬 The resident replied about { $ref }:
     { $text }
 group-relayed = ✉️ Sent to the resident ({ $ref }).
+group-relayed-all = ✉️ Sent to all { $count } residents of { $ref }.
+group-replies-now-all = Replies to { $ref } now go to all { $count } residents.
+group-replies-now-author = Replies to { $ref } now go to its author only.
+group-follower-replied = 💬 A resident who joined { $ref } (not its author) replied:
+    { $text }
 group-undeliverable-blocked = ⚠️ Could not deliver to the resident ({ $ref }): they blocked the bot or unsubscribed.
 group-undeliverable-not-subscribed = ⚠️ Could not deliver on Viber ({ $ref }): the resident is not subscribed to the bot.
 group-undeliverable-too-many = ⚠️ Viber refused ({ $ref }): too many messages without a reply from the resident. Try later.
@@ -311,6 +326,7 @@ group-status-usage = Usage: /status C-1042 in_progress | resolved | rejected rea
 group-not-member = Only members of the organisers' group can do this.
 group-reply-not-card = That is not a report card: reply to the card itself.
 group-reply-empty = A reply to the resident must be text.
+group-reply-forgotten = { $ref }: the resident deleted their data, so a reply can no longer reach them.
 chatid-answer = This chat's id: { $id }
     Put it in ORGANISERS_CHAT_ID so that cards arrive here.
 topic-complaint = 📝 Complaints
@@ -339,6 +355,9 @@ group-ban-usage = Usage: /ban C-1042 (or /unban C-1042)
 group-banned = 🚫 The author of { $who } is banned on both messengers. Undo: /unban { $who }
 group-unbanned = ✅ The author of { $who } is unbanned.
 group-ban-unknown = No resident found for "{ $who }".
+authority-main-group-only = This command works only in the organisers' main group: this group receives only the reports routed to it.
+authority-admins-only = Only the group's administrators may use this command (it reaches personal data, every resident or the public). Ask an administrator.
+authority-not-routed-here = { $ref } is not routed to this group: only the organisers' main group can act on it.
 
 ## Organisers: broadcasts and opting out (residents)
 
@@ -356,14 +375,14 @@ button-followup-no = ❌ No, it's still there
 followup-thanks = Thank you for confirming! Report { $ref } is closed.
 followup-reopened = Thank you for telling us. We have reopened report { $ref } and will get back to you.
 followup-already-open = Report { $ref } is already being worked on again; the organisers know about it.
+followup-not-asked = We asked the author of { $ref } whether it is solved. If the problem is still there for you, tell us with 📝 Problem.
 
 ## Organisers: joining an existing report (residents)
 
-complaint-similar-found = 💡 A similar problem has already been reported here, report { $ref }:
-    "{ $text }"
-    You can join it: the organisers will see that it affects more people, and you will get all its news. Or send a separate report with "Send".
+complaint-similar-found = 💡 A similar problem has already been reported here, report { $ref }: { $category }, { $place }, since { $date }, residents affected: { $count }.
+    You can join it: the organisers will see that it affects more people, and you will hear when its status changes. Or send a separate report with "Send".
 button-join-report = 🤝 Join { $ref }
-joined-complaint = You have joined report { $ref }. The organisers can see that the problem affects one more person. All its news will come here.
+joined-complaint = You have joined report { $ref }. The organisers can see that the problem affects one more person. Its status changes, and what the organisers say to everyone about it, will come here.
 
 ## Organisers: cards and notes in the group
 
@@ -381,7 +400,10 @@ group-idle-digest = ⏰ No organiser action for over { $days } days: { $count }
 idle-line = { $ref } · { $kind } · { $status } · { $days } d · { $place }
 list-more = …and { $count } more
 group-broadcast-progress = 📣 Broadcast { $id }: { $percent }% — sent { $sent } of { $total }.
-group-broadcast-done = 📣 Broadcast { $id } finished. Sent: { $sent }. Not delivered: { $failed }. Opted out (not sent): { $optedOut }.
+group-broadcast-done = 📣 Broadcast { $id } finished. Sent: { $sent }. Not delivered: { $failed }. Opted out (not sent): { $optedOut }.{ $unknown ->
+        [0] {""}
+       *[other] {" "}Unknown: { $unknown } (being sent when the bot restarted; not sent twice).
+    }
 
 ## Organisers: periods and durations
 
@@ -499,6 +521,11 @@ broadcast-audience-settlement = 📍 One place
 broadcast-audience-volunteers = 🙋 Volunteers only
 broadcast-audience-named-settlement = 📍 { $settlement }
 broadcast-ask-settlement = Write the name of the place as a reply to this message.
+broadcast-choose-place = Who exactly: choose the place, its whole hromada or its whole raion. Or reply to this message with another name.
+broadcast-place-not-found = We couldn't find "{ $typed }" among the oblast's places. Reply to this message with the name again, or send it to residents who wrote exactly that.
+broadcast-place-hromada = 🏘 All of { $hromada }
+broadcast-place-raion = 🗺 All of { $raion }
+broadcast-place-keep = ✍️ As written: "{ $typed }"
 broadcast-preview-intro = This is what residents will see:
 broadcast-preview-button-note = (every message will carry the button "{ $button }")
 broadcast-nobody = Nobody to send to: no resident in "{ $audience }" accepts news (opted out: { $optedOut }). No broadcast was created.
@@ -512,6 +539,32 @@ broadcast-preview-viber-no-photo = Viber residents get the text only: Viber take
 broadcast-button-send = ✅ Send ({ $count })
 broadcast-started = 📣 Broadcast { $id } started: { $count } recipients. I'll post progress and the result here.
 
+## Organisers: undelivered (/failed)
+
+group-delivery-failed = ⚠️ Could not deliver { $kind ->
+        [photo] a photo of { $ref }
+        [location] the map pin of { $ref }
+        [note] a note on { $ref }
+       *[card] the card { $ref }
+    } { $place ->
+        [main] to this group
+       *[routed] to group { $chat } ({ $categories })
+    }: Telegram refused it. Check that the bot is in that group and may post. Other cards arrive as usual. What did not arrive: /failed, with a Retry button.
+failed-none = ✅ Everything was delivered: nothing is waiting.
+failed-header = Not delivered ({ $count }). Fix the cause (e.g. add the bot back to the group), then press Retry:
+failed-item = { $kind ->
+        [photo] 📷 photo of { $ref }
+        [location] 📍 pin of { $ref }
+        [note] 💬 note on { $ref }
+       *[card] 🗂 card { $ref }
+    } → { $place ->
+        [main] this group
+       *[routed] group { $chat } ({ $categories })
+    }: { $error }
+failed-button-retry = 🔁 Retry { $ref }
+failed-retried = 🔁 Trying again: { $ref }.
+failed-gone = This is no longer in the list: it may have been retried already. Send /failed again.
+
 ## Organisers: help and command menu
 
 organisers-help = Organisers' commands (they work in this group only):
@@ -521,6 +574,7 @@ organisers-help = Organisers' commands (they work in this group only):
     /link NAME — links and QR codes for flyers; /stats shows how many came
     /summary [days|all] — an anonymised summary for a public channel
     /status C-1042 in_progress|resolved|rejected reason — change a status
+    /failed — what could not be delivered, with a Retry button
     To answer a resident, reply to the card.
 organiser-command-stats = Statistics
 organiser-command-export = CSV of reports and sign-ups
@@ -529,6 +583,7 @@ organiser-command-link = Link and QR code for a flyer
 organiser-command-summary = Anonymised summary for a channel
 organiser-command-status = Change a report's status
 organiser-command-help = Organisers' commands
+organiser-command-failed = What could not be delivered
 
 ## Teaching the bot
 

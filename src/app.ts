@@ -1,5 +1,3 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import { timingSafeEqual } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -9,37 +7,34 @@ import { loadContent, type Content } from "./core/content.js";
 import { Core } from "./core/core.js";
 import { createTranslator, type Translator } from "./core/i18n.js";
 import { MediaStore } from "./core/media.js";
-import { DeliveryError, Outbox, type OutboxItem } from "./core/outbox/outbox.js";
+import { mainMenuButtons } from "./core/features/menu.js";
+import { OrganiserScheduler } from "./core/organisers/scheduler.js";
+import { Delivery, type OrganisersSink, type ResidentSender } from "./core/outbox/delivery.js";
+import { organiserLanes } from "./core/outbox/lanes.js";
+import { Outbox } from "./core/outbox/outbox.js";
 import { Pacer, PLATFORM_LIMITS, type PacingLimits } from "./core/outbox/pacing.js";
 import { OutboxWorker } from "./core/outbox/worker.js";
 import { createProgrammeSearch } from "./core/programme/search.js";
 import { cardAsText, cardModel } from "./core/reports/card.js";
-import type { Channel, OutgoingMessage } from "./core/types.js";
-import { CardDesk } from "./transports/telegram/desk/cards.js";
-import { OrganiserScheduler } from "./core/organisers/scheduler.js";
-import { organiserTools, setOrganiserCommands } from "./transports/telegram/desk/tools.js";
-import { HttpServer, parseJson } from "./server.js";
+import { HttpServer } from "./server.js";
 import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/storage.js";
-import { createTelegramBot, setCommandMenus } from "./transports/telegram/bot.js";
-import { TelegramReplyGate } from "./transports/telegram/reply-gate.js";
+import { createTelegramBot } from "./transports/telegram/bot.js";
+import { CardDesk } from "./transports/telegram/desk/cards.js";
+import { failedDeliveries } from "./transports/telegram/desk/failed.js";
+import { organiserTools } from "./transports/telegram/desk/tools.js";
 import { sendToTelegram } from "./transports/telegram/sender.js";
+import { connectTelegram, initTelegram, routeTelegramWebhook, type TelegramConnection, type TelegramLink } from "./transports/telegram/start.js";
 import { ViberClient } from "./transports/viber/client.js";
-import { renderForViber } from "./transports/viber/render.js";
+import { viberSender } from "./transports/viber/sender.js";
+import { ShownButtons } from "./transports/viber/shown.js";
+import { connectViber } from "./transports/viber/start.js";
 import { viberWebhook } from "./transports/viber/webhook.js";
-import { mainMenuButtons } from "./core/features/menu.js";
+
+export type { OrganisersSink, ResidentSender } from "./core/outbox/delivery.js";
 
 /** Where the bundled locales and content live, wherever the process was started from. */
 export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
-
-/** Sends messages to residents of one messenger; throws DeliveryError when it cannot. */
-export type ResidentSender = (id: string, messages: readonly OutgoingMessage[]) => Promise<void>;
-
-/** Posts cards and notes to the organisers (the Telegram group, or the simulator's screen). */
-export interface OrganisersSink {
-  deliverCard(ref: string): Promise<void>;
-  deliverNote(ref: string | undefined, key: string, args?: Record<string, string | number>): Promise<void>;
-}
 
 /** Options beyond the environment, for tests, the simulator and the benchmark. */
 export interface AppOptions {
@@ -67,6 +62,8 @@ export interface App {
   readonly translator: Translator;
   readonly outbox: Outbox;
   readonly worker: OutboxWorker;
+  /** Where outbox items go; transports plug their senders and the organisers' sink in here. */
+  readonly delivery: Delivery;
   /** Moves broadcasts forward, asks follow-ups, flags idle reports; `tick(now)` does one round (tests). */
   readonly scheduler: OrganiserScheduler;
   readonly bot: Bot | undefined;
@@ -76,28 +73,21 @@ export interface App {
   stop(flushMs?: number): Promise<void>;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 /**
- * Starts Viche from a parsed config: storage, content, the core, the outbox worker, the
- * messengers that are configured and the HTTP server. The composition root; `main` only adds
- * process concerns (signals, exit codes).
+ * Starts Viche from a parsed config. The composition root: configuration, storage, core, delivery,
+ * transports, workers, in that order; `main` only adds process concerns (signals, exit codes).
  */
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const now = options.now ?? Date.now;
-  const contentDir = config.contentDir ?? `${LOCALES_DIR}/content`;
-  const content = loadContent(contentDir);
+  const content = loadContent(config.contentDir ?? `${LOCALES_DIR}/content`);
   const translator = createTranslator(LOCALES_DIR);
   const storage = await openStorage(config.storageUrl);
   const search = createProgrammeSearch({ programmes: [content.programmes.uk, content.programmes.en], vocabulary: content.vocabulary });
   const outbox = new Outbox(storage);
   const media = new MediaStore(storage);
   let worker: OutboxWorker | undefined;
+  const wake = () => worker?.wake();
   const core = new Core({
     storage,
     content,
@@ -107,56 +97,34 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     logger,
     defaultLocale: config.defaultLocale,
     now,
-    wake: () => worker?.wake(),
-    ...(options.flood ? { flood: options.flood } : {}),
+    wake,
+    flood: options.flood ?? { limit: config.floodEventsPerMinute, windowMs: 60_000 },
+    limits: config.limits,
   });
-
   await core.learned.load();
 
-  const senders = new Map<Channel, ResidentSender>();
-  let organisers: OrganisersSink | undefined = options.simulator?.organisers;
-  let bot: Bot | undefined;
-  if (options.simulator) senders.set("telegram", options.simulator.sender);
-
-  // Direct replies and the outbox worker count against one overall limit (Telegram: about 30/s).
   const pacer = new Pacer(options.pacing ?? PLATFORM_LIMITS);
-  const replyGate = new TelegramReplyGate(pacer, outbox, (options.pacing ?? PLATFORM_LIMITS).global);
-
-  /**
-   * Answers the resident who just wrote. Sent at once, unless Telegram's overall limit is reached
-   * (a herd pressing a broadcast's button): then, and while earlier answers to the same resident
-   * still wait, the answer waits in the outbox, paced, instead of provoking 429s. When the
-   * platform is down the answer is queued in the outbox too, instead of lost.
-   */
-  const reply =
-    (channel: Channel) =>
-    async (id: string, messages: readonly OutgoingMessage[]): Promise<void> => {
-      const sender = senders.get(channel);
-      if (!sender || messages.length === 0) return;
-      // What the resident is about to read ("sent: C-1042") is stored for good first.
-      await storage.flush();
-      const resident = { channel, id };
-      if (channel === "telegram") {
-        if (await replyGate.mustQueue(resident, messages.length, now())) {
-          await outbox.enqueue({ type: "resident", resident, messages, purpose: "notice" }, now());
-          worker?.wake();
-          return;
-        }
-      }
-      try {
-        await sender(id, messages);
-      } catch (error) {
-        if (error instanceof DeliveryError && error.permanent) {
-          logger.info({ channel, reason: error.reason }, "reply not delivered");
-          return;
-        }
-        logger.warn({ channel, err: error }, "reply failed; queued in the outbox");
-        await outbox.enqueue({ type: "resident", resident: { channel, id }, messages, purpose: "notice" }, now());
-        worker?.wake();
-      }
-    };
+  const delivery = new Delivery({
+    outbox,
+    storage,
+    residents: core.residents,
+    content,
+    locale: config.defaultLocale,
+    logger,
+    now,
+    wake,
+    pacer,
+    isBannedAuthorsNewCard: (ref) => core.isBannedAuthorsNewCard(ref),
+  });
+  outbox.useLanes(organiserLanes(content, core.reports));
+  if (options.simulator) {
+    delivery.setSender("telegram", options.simulator.sender);
+    delivery.setOrganisers(options.simulator.organisers);
+  }
 
   const telegram = options.simulator ? undefined : config.telegram;
+  let bot: Bot | undefined;
+  let telegramConnection: TelegramConnection | undefined;
   if (telegram) {
     const tools = organiserTools({
       chatId: telegram.organisersChatId,
@@ -170,6 +138,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       viber: Boolean(config.viber),
       now,
     });
+    const organisersChatId = telegram.organisersChatId;
+    tools.use(failedDeliveries({ chatId: () => organisersChatId, outbox, delivery, content, translator, locale: config.defaultLocale, wake, now }));
     const routedChatIds = Object.values(content.organisation.routing).flatMap((route) => (route.chatId !== undefined ? [route.chatId] : []));
     bot = createTelegramBot({
       config: telegram,
@@ -178,167 +148,60 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       translator,
       organisersLocale: config.defaultLocale,
       logger,
-      reply: reply("telegram"),
-      waitForStorage: !telegram.webhook,
+      reply: delivery.reply("telegram"),
       organiserTools: tools,
       routedChatIds,
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     const api = bot.api;
-    senders.set("telegram", (id, messages) => sendToTelegram(api, id, messages));
+    delivery.setSender("telegram", (id, messages) => sendToTelegram(api, id, messages));
     if (telegram.organisersChatId !== undefined) {
-      organisers = new CardDesk({
-        api,
-        chatId: telegram.organisersChatId,
-        reports: core.reports,
-        storage,
-        content,
-        translator,
-        media,
-        locale: config.defaultLocale,
-      });
+      const chatId = telegram.organisersChatId;
+      delivery.setOrganisers(new CardDesk({ api, chatId, reports: core.reports, storage, content, translator, media, locale: config.defaultLocale }));
     }
+    telegramConnection = { bot, config: telegram, storage, translator, locale: config.defaultLocale, logger };
+    await initTelegram(bot, logger);
   }
 
   const viber = options.simulator ? undefined : config.viber;
   const viberClient = viber ? new ViberClient(viber.apiRoot, viber.authToken) : undefined;
-  if (viber && viberClient) {
-    const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
-    senders.set("viber", async (id, messages) => {
-      const locale = (await core.residents.get({ channel: "viber", id }))?.locale ?? config.defaultLocale;
-      for (const payload of renderForViber(messages, sender, mainMenuButtons(core.tFor(locale)))) {
-        await viberClient.sendMessage({ receiver: id, ...payload });
-      }
-    });
+  // The keyboard each Viber resident was shown last: typed button data counts only when it was on it.
+  const shownOnViber = new ShownButtons(storage);
+  const viberFrom = viber ? { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) } : undefined;
+  if (viberClient && viberFrom) {
+    const menuFor = async (id: string) => mainMenuButtons(core.tFor((await core.residents.get({ channel: "viber", id }))?.locale ?? config.defaultLocale));
+    delivery.setSender("viber", viberSender(viberClient, viberFrom, menuFor, shownOnViber));
   }
-
-  const deliver = async (item: OutboxItem): Promise<void> => {
-    const payload = item.payload;
-    if (payload.type === "resident") {
-      const sender = senders.get(payload.resident.channel);
-      if (!sender) throw new DeliveryError(`${payload.resident.channel} is not configured`, false, "unavailable");
-      // Viber says "stop sending" on unsubscribe, and Telegram refuses blocked chats: don't try.
-      const resident = await core.residents.get(payload.resident);
-      if (resident?.unsubscribed) throw new DeliveryError("resident unsubscribed", true, payload.resident.channel === "viber" ? "not-subscribed" : "blocked");
-      return sender(payload.resident.id, payload.messages);
-    }
-    if (!organisers) throw new DeliveryError("ORGANISERS_CHAT_ID is not set", false, "unavailable");
-    if (payload.type === "card") return organisers.deliverCard(payload.ref);
-    return organisers.deliverNote(payload.ref, payload.key, payload.args);
-  };
-
-  const onUndeliverable = async (item: OutboxItem, error: DeliveryError): Promise<void> => {
-    const payload = item.payload;
-    if (payload.type !== "resident") {
-      logger.error(
-        { item: item.id, reason: error.reason },
-        "outbox: the organisers' group refused a message; check that the bot is still a member with the right to post",
-      );
-      return;
-    }
-    if (error.reason === "blocked" || error.reason === "not-subscribed") {
-      const resident = await core.residents.get(payload.resident);
-      if (resident) {
-        resident.unsubscribed = true;
-        await core.residents.save(resident);
-      }
-    }
-    if (payload.ref && payload.purpose !== "broadcast") {
-      await outbox.enqueue({ type: "group-note", ref: payload.ref, key: `group-undeliverable-${error.reason}`, args: { ref: payload.ref } }, now());
-    }
-  };
 
   // Broadcast messages are counted as they go out, and skipped for residents who opted out meanwhile.
   worker = new OutboxWorker({
     outbox,
     storage,
-    deliver: core.broadcasts.countingDeliver(deliver),
-    onUndeliverable: core.broadcasts.countingUndeliverable(onUndeliverable),
+    deliver: core.broadcasts.countingDeliver(delivery.deliver),
+    onUndeliverable: core.broadcasts.countingUndeliverable(delivery.onUndeliverable),
+    onInterrupted: core.broadcasts.settleInterrupted,
     logger,
     pacer,
     now,
   });
   const scheduler = new OrganiserScheduler({ broadcasts: core.broadcasts, followUps: core.followUps, logger, now });
 
-  let server: HttpServer | undefined;
+  const server = bot || viber ? new HttpServer(logger, options.bodyTimeoutMs) : undefined;
   let port: number | undefined;
-  let runner: RunnerHandle | undefined;
-  if (bot && telegram) {
-    await bot.init();
-    if (telegram.webhook) {
-      server ??= new HttpServer(logger, options.bodyTimeoutMs);
-      const activeBot = bot;
-      const secret = telegram.webhook.secret;
-      server.route("POST", "/telegram", async ({ body, headers }) => {
-        const given = headers["x-telegram-bot-api-secret-token"];
-        if (typeof given !== "string" || !safeEqual(given, secret)) return { status: 401, body: { error: "wrong secret" } };
-        const update = parseJson(body);
-        if (!update || typeof update !== "object" || typeof (update as { update_id?: unknown }).update_id !== "number") {
-          return { status: 400, body: { error: "not an update" } };
-        }
-        let webhookReply: string | undefined;
-        try {
-          await activeBot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0], { send: (payload) => void (webhookReply = payload) });
-          await storage.flush();
-        } catch (error) {
-          // Storage down: answer 503 so Telegram delivers the update again later. Otherwise the
-          // update itself is at fault; acknowledge it so it is not retried forever.
-          if (!(await storage.ping())) return { status: 503, body: { error: "storage unavailable" } };
-          logger.error({ err: error instanceof Error && "error" in error ? error.error : error }, "telegram: update failed");
-        }
-        return { status: 200, body: webhookReply === undefined ? {} : parseJson(Buffer.from(webhookReply)) };
-      });
-    }
-  }
-  if (bot || viber) server ??= new HttpServer(logger, options.bodyTimeoutMs);
-  if (server && viber) {
-    const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
-    server.route("POST", "/viber", viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, reply: reply("viber") }));
-  }
   if (server) {
+    if (telegramConnection) routeTelegramWebhook(server, telegramConnection);
+    if (viber && viberFrom) {
+      const reply = delivery.reply("viber");
+      server.route("POST", "/viber", viberWebhook({ authToken: viber.authToken, sender: viberFrom, core, storage, media, logger, shown: shownOnViber, reply }));
+    }
     server.route("GET", "/healthz", async () =>
       (await storage.ping()) ? { status: 200, body: { ok: true } } : { status: 503, body: { ok: false, storage: "unreachable" } },
     );
     port = await server.listen(options.port ?? config.port);
     logger.info({ port }, "http: listening");
   }
-  if (bot && telegram) {
-    await setCommandMenus(bot, translator, config.defaultLocale).catch((error: unknown) =>
-      logger.warn({ err: error }, "telegram: could not set the command menu"),
-    );
-    if (telegram.organisersChatId !== undefined) {
-      await setOrganiserCommands(bot.api, telegram.organisersChatId, translator, config.defaultLocale).catch((error: unknown) =>
-        logger.warn({ err: error }, "telegram: could not set the organisers' command menu"),
-      );
-    }
-    if (telegram.webhook) {
-      await bot.api.setWebhook(telegram.webhook.url, {
-        secret_token: telegram.webhook.secret,
-        allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"],
-      });
-      logger.info({ mode: "webhook" }, "telegram: webhook set");
-    } else {
-      await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
-      logger.info({ mode: "polling" }, "telegram: polling");
-    }
-    if (telegram.organisersChatId !== undefined) await checkOrganisersGroup(bot, telegram.organisersChatId, logger);
-    if (telegram.organisersChatId === undefined) {
-      logger.warn(
-        "ORGANISERS_CHAT_ID is not set: reports are kept and will be posted once it is. Add the bot to the organisers' group, send /chatid there and set the number.",
-      );
-    }
-  }
-  if (viber?.webhookUrl && viberClient) {
-    try {
-      await viberClient.setWebhook(viber.webhookUrl);
-      logger.info({ mode: "webhook" }, "viber: webhook set");
-    } catch (error) {
-      logger.error({ err: error }, "viber: set_webhook failed; check VIBER_AUTH_TOKEN and that PUBLIC_URL reaches this server over https");
-    }
-  } else if (viber) {
-    logger.warn("viber: PUBLIC_URL is not set, so Viber cannot reach this server; set it to the public https address");
-  }
+  const telegramLink: TelegramLink | undefined = telegramConnection ? await connectTelegram(telegramConnection) : undefined;
+  const viberLink = viberClient ? await connectViber(viberClient, viber?.webhookUrl, logger) : undefined;
   // Cards held back because the group refused them are tried at once: the operator may have fixed it.
   await outbox.release("group", now());
   worker.start();
@@ -352,13 +215,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     translator,
     outbox,
     worker: activeWorker,
+    delivery,
     scheduler,
     bot,
     port,
     async stop(flushMs = 10_000) {
       server?.stopAccepting();
       await scheduler.stop();
-      if (runner?.isRunning()) await runner.stop();
+      await telegramLink?.stop();
+      viberLink?.stop();
       await activeWorker.stop();
       const left = await activeWorker.drain(Date.now() + flushMs).catch(() => -1);
       if (left !== 0) logger.warn({ lanes: left }, "outbox: not everything was delivered before exit; it stays stored and goes out after the next start");
@@ -366,35 +231,6 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       await storage.close();
     },
   };
-}
-
-/**
- * Start-up check: can the bot post in the organisers' group? Says plainly what to fix when not;
- * reports are kept meanwhile and posted once the group is reachable.
- */
-async function checkOrganisersGroup(bot: Bot, chatId: number, logger: Logger): Promise<boolean> {
-  try {
-    const member = await bot.api.getChatMember(chatId, bot.botInfo.id);
-    if (member.status === "left" || member.status === "kicked") {
-      logger.error(
-        { chatId },
-        "The bot is not a member of the organisers' group (ORGANISERS_CHAT_ID). Add the bot to the group; reports wait in the outbox until then.",
-      );
-      return false;
-    }
-    if (member.status === "restricted" && !member.can_send_messages) {
-      logger.error({ chatId }, "The bot may not post in the organisers' group. Allow it to send messages (group settings → permissions).");
-      return false;
-    }
-    logger.info({ chatId }, "organisers' group reachable");
-    return true;
-  } catch (error) {
-    logger.error(
-      { chatId, err: error },
-      "The bot cannot see the organisers' group. Check ORGANISERS_CHAT_ID (send /chatid in the group) and that the bot was added to it; reports wait in the outbox until then.",
-    );
-    return false;
-  }
 }
 
 /** The plain-text card, for the simulator's "organisers" pane. */

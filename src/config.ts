@@ -62,6 +62,18 @@ const environmentSchema = z.object({
     })
     .default("info"),
   CONTENT_DIR: optionalText,
+  REPORTS_PER_DAY: z.coerce
+    .number({ message: "a whole number of reports, e.g. 5" })
+    .int({ message: "a whole number of reports, e.g. 5" })
+    .min(1, { message: "at least 1" })
+    .default(5),
+  OPEN_REPORTS_PER_RESIDENT: z.coerce
+    .number({ message: "a whole number of reports, e.g. 10" })
+    .int({ message: "a whole number of reports, e.g. 10" })
+    .min(1, { message: "at least 1" })
+    .default(10),
+  ORGANISER_TOOLS_FOR: z.enum(["admins", "members"], { message: "admins or members" }).default("admins"),
+  FLOOD_EVENTS_PER_MINUTE: z.coerce.number({ message: "a whole number of events, e.g. 30" }).int().min(5, "at least 5").max(10_000).default(30),
 });
 
 /** Telegram settings, present only when a bot token is configured. */
@@ -71,6 +83,11 @@ export interface TelegramConfig {
   readonly organisersChatId: number | undefined;
   /** Set when PUBLIC_URL is: updates arrive at POST /telegram, checked against this secret. */
   readonly webhook: { readonly url: string; readonly secret: string } | undefined;
+  /**
+   * Who in the organisers' group may use /export, /broadcast, /ban, /unban, /summary and /link:
+   * its administrators (default) or every member.
+   */
+  readonly organiserToolsFor: "admins" | "members";
 }
 
 /** Viber settings, present only when an auth token is configured. */
@@ -98,6 +115,10 @@ export interface Config {
   readonly logLevel: string;
   /** Directory of operator-replaceable content (programme, organisation); undefined = bundled. */
   readonly contentDir: string | undefined;
+  /** Caps per resident: complaints and questions per 24 hours (REPORTS_PER_DAY) and open at once (OPEN_REPORTS_PER_RESIDENT). */
+  readonly limits: { readonly perDay: number; readonly open: number };
+  /** More events than this from one resident within a minute is a flood: they are told once, then ignored a while. */
+  readonly floodEventsPerMinute: number;
 }
 
 /** A configuration problem: one line naming the variable and what it expects. */
@@ -148,6 +169,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         apiRoot: trimSlash(e.TELEGRAM_API_ROOT),
         organisersChatId: e.ORGANISERS_CHAT_ID === undefined ? undefined : Number(e.ORGANISERS_CHAT_ID),
         webhook: publicUrl && e.TELEGRAM_WEBHOOK_SECRET ? { url: `${publicUrl}/telegram`, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
+        organiserToolsFor: e.ORGANISER_TOOLS_FOR,
       }
     : undefined;
   const viber: ViberConfig | undefined = e.VIBER_AUTH_TOKEN
@@ -171,5 +193,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     contentDir: e.CONTENT_DIR,
+    limits: { perDay: e.REPORTS_PER_DAY, open: e.OPEN_REPORTS_PER_RESIDENT },
+    floodEventsPerMinute: e.FLOOD_EVENTS_PER_MINUTE,
   };
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, STATUS_CODES, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 
@@ -15,6 +15,8 @@ export type RouteHandler = (request: { body: Buffer; headers: IncomingHttpHeader
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A client that takes longer than this to send its body is cut off (408). */
 const BODY_TIMEOUT_MS = 10_000;
+/** How long the rest of a refused body is read (and thrown away) before the connection is cut. */
+const LINGER_MS = 1000;
 
 /**
  * The one HTTP server: POST /telegram, POST /viber, GET /healthz. Every request gets an answer:
@@ -32,16 +34,37 @@ export class HttpServer {
     this.server = createServer((request, response) => {
       const key = `${request.method ?? "GET"} ${(request.url ?? "/").split("?")[0]}`;
       const handler = this.routes.get(key);
-      const send = (status: number, body?: unknown, hangUp = false) => {
-        if (response.headersSent) return;
+      let answered = false;
+      const send = (status: number, body?: unknown) => {
+        if (answered || response.headersSent) return;
+        answered = true;
         const payload = body === undefined ? "" : JSON.stringify(body);
-        response.writeHead(status, {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(payload),
-          ...(hangUp ? { connection: "close" } : {}),
-        });
-        // A client that is still sending gets the answer first, then the connection is closed.
-        response.end(payload, hangUp ? () => request.destroy() : undefined);
+        response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+        response.end(payload);
+      };
+      /**
+       * Answers a request whose body we will not read (too large, too slow), on the socket itself.
+       * The rest of the body is read and thrown away meanwhile: closing a socket with unread data
+       * resets the connection, and a client that writes its whole body before reading (most do)
+       * would never see the answer. Once the client has sent everything the connection is closed;
+       * a client still sending after LINGER_MS is cut off.
+       */
+      const refuse = (status: number, body: unknown) => {
+        if (answered || response.headersSent) return;
+        answered = true;
+        const socket = request.socket;
+        request.removeAllListeners("data");
+        request.on("data", () => undefined);
+        request.resume();
+        const payload = JSON.stringify(body);
+        socket.write(
+          `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`,
+        );
+        const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+        linger.unref();
+        socket.once("close", () => clearTimeout(linger));
+        if (request.complete) socket.end();
+        else request.once("end", () => socket.end());
       };
       if (!handler) {
         request.resume();
@@ -52,16 +75,15 @@ export class HttpServer {
         return send(503, { error: "shutting down" });
       }
       const declared = Number(request.headers["content-length"] ?? 0);
-      if (declared > MAX_BODY_BYTES) return send(413, { error: "body too large" }, true);
+      if (declared > MAX_BODY_BYTES) return refuse(413, { error: "body too large" });
       const chunks: Buffer[] = [];
       let size = 0;
-      const timer = setTimeout(() => send(408, { error: "body too slow" }, true), bodyTimeoutMs);
+      const timer = setTimeout(() => refuse(408, { error: "body too slow" }), bodyTimeoutMs);
       request.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_BODY_BYTES) {
           clearTimeout(timer);
-          request.pause();
-          send(413, { error: "body too large" }, true);
+          refuse(413, { error: "body too large" });
           return;
         }
         chunks.push(chunk);
@@ -69,7 +91,7 @@ export class HttpServer {
       request.on("error", () => clearTimeout(timer));
       request.on("end", () => {
         clearTimeout(timer);
-        if (response.headersSent) return;
+        if (answered) return;
         handler({ body: Buffer.concat(chunks), headers: request.headers })
           .then((result) => send(result.status, result.body))
           .catch((error: unknown) => {

@@ -46,6 +46,8 @@ export class RedisStorage implements Storage {
   readonly #target: string;
   readonly #logger: Logger | undefined;
   readonly #lockTtlMs: number;
+  /** Locks whose release failed while Redis was down; released at the next lock taken, so their work does not wait for the TTL. */
+  readonly #unreleased = new Map<string, string>();
   readonly #connectTimeoutMs: number;
   readonly #collections = new Map<string, Collection<unknown>>();
   /** True while connected; used to log a lost connection once rather than on every retry. */
@@ -200,6 +202,10 @@ export class RedisStorage implements Storage {
     const token = randomUUID();
     const ttl = this.#lockTtlMs;
     const deadline = Date.now() + waitMs;
+    for (const [heldKey, heldToken] of this.#unreleased) {
+      await client.eval(RELEASE_SCRIPT, { keys: [heldKey], arguments: [heldToken] });
+      this.#unreleased.delete(heldKey);
+    }
     for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
       const reply = await client.set(lockKey, token, { condition: "NX", expiration: { type: "PX", value: ttl } });
       if (reply === "OK") break;
@@ -225,13 +231,19 @@ export class RedisStorage implements Storage {
       clearInterval(renewal);
       // When Redis is down the lock simply expires; the task's own outcome matters more.
       await client.eval(RELEASE_SCRIPT, { keys: [lockKey], arguments: [token] }).catch((error: Error) => {
-        this.#logger?.warn({ lock: key, error: error.message }, "Could not release a Redis lock; it expires by itself");
+        this.#unreleased.set(lockKey, token);
+        this.#logger?.debug({ lock: key, error: error.message }, "Could not release a Redis lock; released once Redis answers again");
       });
     }
   }
 
   /** Nothing to do: every Redis command is applied when it returns. */
   async flush(): Promise<void> {
+    return undefined;
+  }
+
+  /** Redis keeps no deleted values in memory; its append-only file is rewritten by Redis itself (BGREWRITEAOF). */
+  async compact(): Promise<void> {
     return undefined;
   }
 

@@ -65,7 +65,7 @@ async function composeBroadcast(
   stage: BroadcastStage,
   text: string,
   audience: string,
-  options: { photo?: PhotoSize[]; settlement?: string } = {},
+  options: { photo?: PhotoSize[]; settlement?: string; place?: string } = {},
 ): Promise<SentMessage> {
   const { telegram } = stage;
   const before = lastGroupMessageId(telegram);
@@ -80,6 +80,8 @@ async function composeBroadcast(
   if (options.settlement) {
     const askPlace = await groupMessage(telegram, "Напишіть назву населеного пункту", before);
     await telegram.groupReply(ORGANISERS_CHAT_ID, ORGANISER, askPlace.messageId, options.settlement);
+    const offer = await groupMessage(telegram, "Кому саме", before);
+    await pressInGroup(telegram, offer, options.place ?? "");
   }
   return groupMessage(telegram, "Перевірте перед надсиланням", before);
 }
@@ -129,8 +131,9 @@ describe("/broadcast: composing, previewing, opting out", () => {
     const preview = await composeBroadcast(stage, "Збори громади в четвер о 18:00 у будинку культури", "📍 Одному населеному пункту", {
       photo,
       settlement: "коростишів",
+      place: "📍 Коростишів (Коростишівська громада, Житомирський район)",
     });
-    expect(visibleText(preview)).toContain("Кому: 📍 коростишів");
+    expect(visibleText(preview)).toContain("Кому: 📍 Коростишів (Коростишівська громада, Житомирський район)");
     expect(visibleText(preview)).toContain("Отримають: 1 (Telegram: 1, Viber: 0)");
     const shown = stage.telegram.messagesTo(ORGANISERS_CHAT_ID).find((message) => message.photo && visibleText(message).includes("Збори громади"));
     expect(visibleText(shown ?? preview)).toContain("🔕 Не надсилати новини");
@@ -206,6 +209,114 @@ describe("/broadcast: composing, previewing, opting out", () => {
     await groupMessage(stage.telegram, "Це не картка звернення", before);
     expect(stage.telegram.unansweredCallbackQueries()).toEqual([]);
     expect(stage.telegram.errors).toEqual([]);
+  });
+});
+
+describe("/broadcast to a place of the gazetteer", () => {
+  let stage: BroadcastStage;
+  let inCherniakhivRudnia: ResidentDriver;
+  let inKharytonivRudnia: ResidentDriver;
+  let inCherniakhiv: ResidentDriver;
+  let typedOnly: ResidentDriver;
+
+  /** A resident files a complaint from one of the oblast's Руднях, picking it by its hromada. */
+  async function complainFromRudnia(resident: ResidentDriver, hromada: string): Promise<void> {
+    await resident.start();
+    await resident.press("📝 Проблема");
+    await resident.press("🛣 Дороги");
+    const offer = await resident.say("Рудня");
+    expect(offer.text).toContain("Є кілька населених пунктів «Рудня»");
+    await resident.press(`Рудня — ${hromada} громада`);
+    await resident.say("Розбитий міст через річку");
+    await resident.press("➡ Пропустити");
+    await resident.press("🕶 Анонімно");
+    await resident.press("✅ Надіслати");
+  }
+
+  beforeAll(async () => {
+    stage = await broadcastStage();
+    inCherniakhivRudnia = telegramResident(stage.telegram, 21_001, "Марія");
+    inKharytonivRudnia = telegramResident(stage.telegram, 21_002, "Петро");
+    inCherniakhiv = telegramResident(stage.telegram, 21_003, "Оксана");
+    typedOnly = telegramResident(stage.telegram, 21_004, "Степан");
+    await complainFromRudnia(inCherniakhivRudnia, "Черняхівська");
+    await complainFromRudnia(inKharytonivRudnia, "Харитонівська");
+    await inCherniakhiv.start();
+    await fileComplaint(inCherniakhiv, { category: "🛣 Дороги", place: "Черняхів", text: "Немає освітлення на зупинці" });
+    // A resident who kept a typed name (no code): matched as before, by the name.
+    await typedOnly.start();
+    await typedOnly.press("📝 Проблема");
+    await typedOnly.press("🛣 Дороги");
+    await typedOnly.say("Рудня");
+    await typedOnly.press("✍️ Залишити «Рудня»");
+    await typedOnly.say("Не ходить автобус до міста");
+    await typedOnly.press("➡ Пропустити");
+    await typedOnly.press("🕶 Анонімно");
+    await typedOnly.press("✅ Надіслати");
+  });
+  afterAll(async () => {
+    await stage?.stop();
+  });
+
+  it("offers the Руднях with their hromadas and reaches only the resident of the one chosen", async () => {
+    const before = lastGroupMessageId(stage.telegram);
+    const preview = await composeBroadcast(stage, "Ремонт мосту в Рудні в суботу", "📍 Одному населеному пункту", {
+      settlement: "Рудня",
+      place: "📍 Рудня (Черняхівська громада, Житомирський район)",
+    });
+    const offer = await groupMessage(stage.telegram, "Кому саме", before);
+    expect(buttonsOf(offer)).toContain("📍 Рудня (Харитонівська громада, Житомирський район)");
+    expect(buttonsOf(offer)).toContain("🏘 Уся Черняхівська громада (Житомирський район)");
+    expect(buttonsOf(offer)).toContain("🗺 Увесь Житомирський район");
+    expect(buttonsOf(offer)).toContain("✍️ Як написано: «Рудня»");
+    expect(visibleText(preview)).toContain("Кому: 📍 Рудня (Черняхівська громада, Житомирський район)");
+    // Марія by her place's code, Степан by the name he typed (he has no code); not Петро.
+    expect(visibleText(preview)).toContain("Отримають: 2 (Telegram: 2, Viber: 0)");
+    await pressInGroup(stage.telegram, preview, "✅ Надіслати (2)");
+    await inCherniakhivRudnia.receive("Ремонт мосту");
+    await typedOnly.receive("Ремонт мосту");
+    await groupMessage(stage.telegram, "Розсилку B-1 завершено. Надіслано: 2.", before);
+    expect(broadcastsTo(stage.telegram, 21_002, "Ремонт мосту")).toHaveLength(0);
+    expect(broadcastsTo(stage.telegram, 21_003, "Ремонт мосту")).toHaveLength(0);
+  });
+
+  it("reaches every resident of a whole hromada, and nobody from the other Рудня", async () => {
+    const before = lastGroupMessageId(stage.telegram);
+    const preview = await composeBroadcast(stage, "Сесія Черняхівської громади у вівторок", "📍 Одному населеному пункту", {
+      settlement: "Рудня",
+      place: "🏘 Уся Черняхівська громада (Житомирський район)",
+    });
+    expect(visibleText(preview)).toContain("Кому: 📍 Черняхівська громада (Житомирський район)");
+    expect(visibleText(preview)).toContain("Отримають: 2 (Telegram: 2, Viber: 0)");
+    await pressInGroup(stage.telegram, preview, "✅ Надіслати (2)");
+    await inCherniakhivRudnia.receive("Сесія Черняхівської");
+    await inCherniakhiv.receive("Сесія Черняхівської");
+    await groupMessage(stage.telegram, "Розсилку B-2 завершено. Надіслано: 2.", before);
+    expect(broadcastsTo(stage.telegram, 21_002, "Сесія Черняхівської")).toHaveLength(0);
+    expect(broadcastsTo(stage.telegram, 21_004, "Сесія Черняхівської")).toHaveLength(0);
+    expect(stage.telegram.unansweredCallbackQueries()).toEqual([]);
+    expect(stage.telegram.errors).toEqual([]);
+  });
+
+  it("asks again for a name not in the list, and keeps a name as written on request", async () => {
+    const { telegram } = stage;
+    const before = lastGroupMessageId(telegram);
+    await stage.group.command("/broadcast");
+    await telegram.groupReply(ORGANISERS_CHAT_ID, ORGANISER, (await groupMessage(telegram, "Нова розсилка", before)).messageId, "Вода буде завтра");
+    await pressInGroup(telegram, await groupMessage(telegram, "Додати фото?", before), "➡ Без фото");
+    await pressInGroup(telegram, await groupMessage(telegram, "Кому надіслати?", before), "📍 Одному населеному пункту");
+    const askPlace = await groupMessage(telegram, "Напишіть назву населеного пункту", before);
+    await telegram.groupReply(ORGANISERS_CHAT_ID, ORGANISER, askPlace.messageId, "Атлантида");
+    const notFound = await groupMessage(telegram, "Не знайшли «Атлантида»", before);
+    expect(buttonsOf(notFound)).toEqual(["✍️ Як написано: «Атлантида»", "✖ Скасувати"]);
+    await telegram.groupReply(ORGANISERS_CHAT_ID, ORGANISER, notFound.messageId, "Рудня");
+    await pressInGroup(telegram, await groupMessage(telegram, "Кому саме", before), "✍️ Як написано: «Рудня»");
+    const preview = await groupMessage(telegram, "Перевірте перед надсиланням", before);
+    // As written: everyone whose place is called Рудня, in any hromada, as before places were matched.
+    expect(visibleText(preview)).toContain("Кому: 📍 Рудня\n");
+    expect(visibleText(preview)).toContain("Отримають: 3 (Telegram: 3, Viber: 0)");
+    await pressInGroup(telegram, preview, "✖ Скасувати");
+    await groupMessage(telegram, "Розсилку скасовано", before);
   });
 });
 

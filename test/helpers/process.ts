@@ -24,19 +24,20 @@ export interface VicheProcess {
 /**
  * Prepares a Viche process in webhook mode against the Telegram double, with the given storage.
  * The double POSTs updates to it; a process killed while handling one leaves the update
- * unacknowledged, as with real Telegram.
+ * unacknowledged, as with real Telegram. With `polling`, it takes updates with getUpdates instead.
  */
 export async function vicheProcess(options: {
   telegram: TelegramDouble;
   storageUrl: string;
   env?: Record<string, string>;
   publicUrl?: string;
+  polling?: boolean;
 }): Promise<VicheProcess> {
   const port = await freePort();
   const output: string[] = [];
   let child: ChildProcess | undefined;
   try {
-    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], title: "Організатори" });
+    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], admins: [ORGANISER.id], title: "Організатори" });
   } catch (error) {
     // A second instance against the same double: the group is already there.
     if (!/already known/.test(String(error))) throw error;
@@ -47,8 +48,7 @@ export async function vicheProcess(options: {
     TELEGRAM_BOT_TOKEN: options.telegram.token,
     TELEGRAM_API_ROOT: options.telegram.apiRoot,
     ORGANISERS_CHAT_ID: String(ORGANISERS_CHAT_ID),
-    PUBLIC_URL: options.publicUrl ?? `http://127.0.0.1:${port}`,
-    TELEGRAM_WEBHOOK_SECRET: "process-test-secret",
+    ...(options.polling ? {} : { PUBLIC_URL: options.publicUrl ?? `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: "process-test-secret" }),
     PORT: String(port),
     STORAGE_URL: options.storageUrl,
     LOG_LEVEL: "info",
@@ -58,15 +58,18 @@ export async function vicheProcess(options: {
     port,
     output,
     async start() {
-      const webhooksBefore = options.telegram.calls.filter((call) => call.method === "setWebhook" && call.ok).length;
+      // Ready once it set its webhook, or (polling) asked for updates.
+      const readyCall = options.polling ? "getUpdates" : "setWebhook";
+      const webhooksBefore = options.telegram.calls.filter((call) => call.method === readyCall && call.ok).length;
       child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
       child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
       child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
       const deadline = Date.now() + READY_MS;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`Viche exited with ${child.exitCode} while starting:\n${output.join("")}`);
-        const webhooks = options.telegram.calls.filter((call) => call.method === "setWebhook" && call.ok).length;
-        if (webhooks > webhooksBefore && (await healthy(port))) return;
+        const webhooks = options.telegram.calls.filter((call) => call.method === readyCall && call.ok).length;
+        const asked = options.polling ? options.telegram.isPolling : webhooks > webhooksBefore;
+        if (asked && (await healthy(port))) return;
         if (Date.now() > deadline) throw new Error(`Viche did not become ready within ${READY_MS} ms:\n${output.join("")}`);
         await sleep(50);
       }

@@ -56,6 +56,10 @@ export interface VicheOptions {
   readonly bodyTimeoutMs?: number;
   /** Per-resident flood limit (default: the app's). */
   readonly flood?: { readonly limit: number; readonly windowMs: number };
+  /** Where the logs go (to read them while the app is still starting). */
+  readonly logs?: LogCapture;
+  /** The app's clock (default Date.now): a test moves it to let a day pass. */
+  readonly now?: () => number;
 }
 
 /** A Viche started in-process against the doubles, with its data directory and captured logs. */
@@ -74,7 +78,7 @@ export interface RunningViche {
 export async function startViche(options: VicheOptions): Promise<RunningViche> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "viche-e2e-"));
   try {
-    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], title: "Організатори" });
+    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], admins: [ORGANISER.id], title: "Організатори" });
   } catch (error) {
     // A restart on the same double (same dataDir): the group is there already.
     if (!/already known/.test(String(error))) throw error;
@@ -86,10 +90,12 @@ export async function startViche(options: VicheOptions): Promise<RunningViche> {
     STORAGE_URL: `sqlite://${join(dataDir, "bot.sqlite")}`,
     PORT: "8080",
     LOG_LEVEL: options.logLevel ?? "info",
+    // Tests press buttons faster than any person; the shipped limit (30 a minute) is tested in flood.test.ts.
+    FLOOD_EVENTS_PER_MINUTE: "180",
     ...options.env,
   };
   const config = createConfig(env);
-  const logs = new LogCapture();
+  const logs = options.logs ?? new LogCapture();
   const secrets = [options.telegram.token, env.VIBER_AUTH_TOKEN ?? "", env.TELEGRAM_WEBHOOK_SECRET ?? ""];
   const logger = createLogger({ level: config.logLevel, secrets, destination: logs });
   const app = await startApp(config, {
@@ -98,6 +104,7 @@ export async function startViche(options: VicheOptions): Promise<RunningViche> {
     port: options.env?.PORT ? Number(options.env.PORT) : 0,
     ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
     ...(options.flood ? { flood: options.flood } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     app,

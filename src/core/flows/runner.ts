@@ -146,8 +146,10 @@ export async function advanceFlow(
   }
   if (state.step === SUMMARY) {
     if (data === "send" || data?.startsWith("send:")) {
-      const messages = await def.submit(ctx, data === "send" ? undefined : data.slice("send:".length));
-      return { state: undefined, messages };
+      const submitted = await def.submit(ctx, data === "send" ? undefined : data.slice("send:".length));
+      // Not sent (e.g. past a cap): the draft stays at its summary, paused, until they continue.
+      if ("held" in submitted) return { state: { ...state, paused: true }, messages: submitted.held };
+      return { state: undefined, messages: submitted };
     }
     if (data === "edit") return moveTo(def, state, ctx, EDIT_MENU);
     return { state, messages: [promptFor(def, state, ctx, ctx.t("summary-use-buttons"))] };
@@ -189,8 +191,10 @@ export async function advanceFlow(
   const following = nextStepId(def, step.id, nextCtx);
   const destination = state.editing && !needsAnswer(def, following, state.history) ? SUMMARY : following;
   if (destination === SUMMARY && def.confirm === false) {
-    const messages = await def.submit(nextCtx);
-    return { state: undefined, messages: result.note ? [{ text: result.note }, ...messages] : messages };
+    const submitted = await def.submit(nextCtx);
+    // Without a summary, a kept draft resumes at its last step, which sends again.
+    if ("held" in submitted) return { state: { ...updated, paused: true }, messages: submitted.held };
+    return { state: undefined, messages: result.note ? [{ text: result.note }, ...submitted] : submitted };
   }
   const moved: FlowState = { ...updated, step: destination, history: [...state.history, state.step], editing: destination === SUMMARY ? false : state.editing };
   return { state: moved, messages: [promptFor(def, moved, nextCtx, result.note)] };

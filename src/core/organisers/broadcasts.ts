@@ -2,20 +2,14 @@ import type { Logger } from "pino";
 import type { Collection, Storage } from "../../storage/storage.js";
 import type { Translator } from "../i18n.js";
 import { menuRow } from "../features/menu.js";
-import type { Deliver, OnUndeliverable, Outbox } from "../outbox/outbox.js";
+import type { Deliver, OnUndeliverable, Outbox, OutboxItem } from "../outbox/outbox.js";
 import type { Resident, ResidentRepository } from "../residents.js";
 import { parseResidentKey, residentKey, type Locale, type PhotoRef } from "../types.js";
 import { optOutButton } from "../features/news.js";
-import { settlementKey } from "./similar.js";
+import { audienceTest, type Audience, type AudiencePlaces } from "./audience.js";
 import { DAY_MS } from "./time.js";
 
-/** Who a broadcast goes to. */
-export type Audience =
-  | { readonly kind: "all" }
-  | { readonly kind: "telegram" }
-  | { readonly kind: "viber" }
-  | { readonly kind: "settlement"; readonly settlement: string }
-  | { readonly kind: "volunteers" };
+export type { Audience } from "./audience.js";
 
 /** What an organiser composed. */
 export interface BroadcastDraft {
@@ -67,6 +61,8 @@ export interface BroadcastCounts {
   readonly sent: number;
   readonly failed: number;
   readonly optedOut: number;
+  /** Messages that were being sent when the process died: perhaps delivered, never sent twice. */
+  readonly unknown: number;
 }
 
 /** Residents per stored audience chunk. */
@@ -74,7 +70,7 @@ const CHUNK = 100;
 /** At most this many of one broadcast's messages wait in the outbox at a time. */
 const WINDOW = 100;
 const ACTIVE = "broadcasts:active";
-type Outcome = "sent" | "failed" | "optedout";
+type Outcome = "sent" | "failed" | "optedout" | "unknown";
 
 /** Dependencies of {@link Broadcasts}. */
 export interface BroadcastsOptions {
@@ -83,6 +79,8 @@ export interface BroadcastsOptions {
   readonly outbox: Outbox;
   readonly translator: Translator;
   readonly defaultLocale: Locale;
+  /** The oblast's places: a broadcast to a settlement, hromada or raion matches residents by code. */
+  readonly places: AudiencePlaces;
   readonly logger: Logger;
   readonly wake: () => void;
   /** The real clock, for stamping deliveries (the `now` passed to each method decides what is due). */
@@ -111,27 +109,12 @@ export class Broadcasts {
     return this.records.get(id);
   }
 
-  /** Whether a resident belongs to an audience (ignoring opt-outs). */
-  private matches(resident: Resident, audience: Audience): boolean {
-    if (resident.banned) return false;
-    switch (audience.kind) {
-      case "all":
-        return true;
-      case "telegram":
-      case "viber":
-        return resident.channel === audience.kind;
-      case "settlement":
-        return resident.lastSettlement !== undefined && settlementKey(resident.lastSettlement) === settlementKey(audience.settlement);
-      case "volunteers":
-        return resident.reports.some((ref) => ref.startsWith("V-"));
-    }
-  }
-
   private async eachInAudience(audience: Audience, visit: (resident: Resident) => void): Promise<void> {
+    const matches = audienceTest(this.options.places);
     for (const key of await this.options.residents.allKeys()) {
       const ref = parseResidentKey(key);
       const resident = ref ? await this.options.residents.get(ref) : undefined;
-      if (resident && this.matches(resident, audience)) visit(resident);
+      if (resident && matches(resident, audience)) visit(resident);
     }
   }
 
@@ -192,12 +175,22 @@ export class Broadcasts {
   /** What a broadcast has achieved so far. */
   async counts(id: string): Promise<BroadcastCounts> {
     const read = (name: string) => this.options.storage.readCounter(`broadcast:${id}:${name}`);
-    const [enqueued, settled, skipped, sent, failed, optedOut] = await Promise.all(["enqueued", "settled", "skipped", "sent", "failed", "optedout"].map(read));
-    return { enqueued: enqueued ?? 0, settled: settled ?? 0, skipped: skipped ?? 0, sent: sent ?? 0, failed: failed ?? 0, optedOut: optedOut ?? 0 };
+    const names = ["enqueued", "settled", "skipped", "sent", "failed", "optedout", "unknown"];
+    const [enqueued, settled, skipped, sent, failed, optedOut, unknown] = await Promise.all(names.map(read));
+    return {
+      enqueued: enqueued ?? 0,
+      settled: settled ?? 0,
+      skipped: skipped ?? 0,
+      sent: sent ?? 0,
+      failed: failed ?? 0,
+      optedOut: optedOut ?? 0,
+      unknown: unknown ?? 0,
+    };
   }
 
-  /** Records what became of one queued message. */
-  private async settle(id: string, outcome: Outcome): Promise<void> {
+  /** Records what became of one queued message, once per outbox item (a retry after a crash counts nothing twice). */
+  private async settle(id: string, outcome: Outcome, itemId: string): Promise<void> {
+    if (!(await this.options.storage.claim(`broadcast:${id}:settled:${itemId}`, 30 * DAY_MS))) return;
     await this.options.storage.increment(`broadcast:${id}:${outcome}`);
     await this.options.storage.increment(`broadcast:${id}:settled`);
   }
@@ -279,11 +272,18 @@ export class Broadcasts {
       await storage.indexRemove(ACTIVE, record.id);
       if (await storage.claim(`broadcast:${record.id}:finished`, 365 * DAY_MS)) {
         await outbox.enqueue(
-          { type: "group-note", key: "group-broadcast-done", args: { id: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut } },
+          {
+            type: "group-note",
+            key: "group-broadcast-done",
+            args: { id: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut, unknown: counts.unknown },
+          },
           this.options.clock(),
         );
         this.options.wake();
-        this.options.logger.info({ broadcast: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut }, "broadcast finished");
+        this.options.logger.info(
+          { broadcast: record.id, sent: counts.sent, failed: counts.failed, optedOut: counts.optedOut, unknown: counts.unknown },
+          "broadcast finished",
+        );
       }
       return;
     }
@@ -311,18 +311,29 @@ export class Broadcasts {
       const payload = item.payload;
       if (payload.type !== "resident" || payload.broadcast === undefined) return inner(item);
       const resident = await this.options.residents.get(payload.resident);
-      if (resident?.optedOut) return this.settle(payload.broadcast, "optedout");
+      if (resident?.optedOut) return this.settle(payload.broadcast, "optedout", item.id);
       await inner(item);
-      await this.settle(payload.broadcast, "sent");
+      await this.settle(payload.broadcast, "sent", item.id);
     };
   }
+
+  /**
+   * For the outbox worker: a broadcast message found half-sent after a crash (it may have reached
+   * the resident) is not sent again but counted as unknown; true when it was one.
+   */
+  readonly settleInterrupted = async (item: OutboxItem): Promise<boolean> => {
+    const payload = item.payload;
+    if (payload.type !== "resident" || payload.broadcast === undefined) return false;
+    await this.settle(payload.broadcast, "unknown", item.id);
+    return true;
+  };
 
   /** Wraps the outbox's undeliverable handler so failed broadcast messages are counted. */
   countingUndeliverable(inner: OnUndeliverable): OnUndeliverable {
     return async (item, error) => {
       const payload = item.payload;
       if (payload.type === "resident" && payload.broadcast !== undefined) {
-        await this.settle(payload.broadcast, "failed");
+        await this.settle(payload.broadcast, "failed", item.id);
       }
       await inner(item, error);
     };

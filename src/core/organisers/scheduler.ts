@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { OutageNotice } from "../outage.js";
 import type { Broadcasts } from "./broadcasts.js";
 import type { FollowUps } from "./followups.js";
 
@@ -28,6 +29,8 @@ export interface TickResult {
  * keep the process alive; {@link tick} does one round with any `now`, for tests.
  */
 export class OrganiserScheduler {
+  /** One warning when rounds start failing (storage down), one when they work again. */
+  private readonly outage: OutageNotice;
   private broadcastTimer: NodeJS.Timeout | undefined;
   private routineTimer: NodeJS.Timeout | undefined;
   private readonly rounds: { broadcasts?: Promise<unknown>; routine?: Promise<unknown> } = {};
@@ -35,6 +38,7 @@ export class OrganiserScheduler {
 
   constructor(private readonly options: OrganiserSchedulerOptions) {
     this.now = options.now ?? Date.now;
+    this.outage = new OutageNotice(options.logger, "storage", "broadcasts, follow-ups and idle flags");
   }
 
   /** One full round at `now`: broadcasts, follow-ups, the idle digest. */
@@ -67,7 +71,8 @@ export class OrganiserScheduler {
   private run(kind: "broadcasts" | "routine", task: () => Promise<unknown>): void {
     if (this.rounds[kind]) return;
     this.rounds[kind] = task()
-      .catch((error: unknown) => this.options.logger.warn({ err: error, kind }, "organisers' scheduler: round failed, will try again"))
+      .then(() => this.outage.ok())
+      .catch((error: unknown) => this.outage.fail(error, kind))
       .finally(() => {
         delete this.rounds[kind];
       });

@@ -18,7 +18,12 @@ export type OutboxPayload =
       readonly broadcast?: string;
     }
   /** A note in the organisers' group, under the report's card when `ref` is given. */
-  | { readonly type: "group-note"; readonly ref?: string; readonly key: string; readonly args?: MessageArgs };
+  | { readonly type: "group-note"; readonly ref?: string; readonly key: string; readonly args?: MessageArgs }
+  /** One more message under a posted card (a photo, the location pin): its own item, so it is paced and retried alone. */
+  | { readonly type: "card-extra"; readonly ref: string; readonly extra: CardExtra };
+
+/** A message that follows a card: a further photo, or the location pin. */
+export type CardExtra = { readonly kind: "photo"; readonly fileId: string } | { readonly kind: "location" };
 
 /** A stored delivery. */
 export interface OutboxItem {
@@ -30,7 +35,21 @@ export interface OutboxItem {
   lastError?: string;
   /** Set just before a send; found set after a crash means the send may have happened. */
   sendingSince?: number;
+  /** What a card item will post, decided before its first try so a retry after a crash posts the same. */
+  plan?: CardPlan;
 }
+
+/** What posting a card takes: the photo shown on the card itself (when its text fits a caption), and the messages after it. */
+export interface CardPlan {
+  readonly photoOnCard?: string;
+  readonly extras: readonly CardExtra[];
+}
+
+/** Lanes of the organisers' chats start with this: `group` is the main group, `group:<chat id>` a routed one. */
+export const GROUP_LANE = "group";
+
+/** Finds the lane of a payload; the default puts every organisers' message in the main group's lane. */
+export type LaneResolver = (payload: OutboxPayload) => Promise<string>;
 
 /**
  * A failed delivery. `permanent` failures (the resident blocked the bot, the chat is gone) are
@@ -54,13 +73,20 @@ export type Deliver = (item: OutboxItem) => Promise<void>;
 /** Called when an item can never be delivered; it stays stored under `outbox:failed`. */
 export type OnUndeliverable = (item: OutboxItem, error: DeliveryError) => Promise<void>;
 
-/** The order-keeping lane of a payload: the group is one lane, each resident is one. */
+/** The order-keeping lane of a payload by its type alone: each resident is one, the organisers' main group another. */
 export function laneOf(payload: OutboxPayload): string {
-  return payload.type === "resident" ? `resident:${residentKey(payload.resident)}` : "group";
+  return payload.type === "resident" ? `resident:${residentKey(payload.resident)}` : GROUP_LANE;
+}
+
+/** True for the lanes of organisers' chats (the main group and routed groups). */
+export function isGroupLane(lane: string): boolean {
+  return lane === GROUP_LANE || lane.startsWith(`${GROUP_LANE}:`);
 }
 
 const LANES = "outbox:lanes";
 const FAILED = "outbox:failed";
+/** The organisers' dead letters (cards, notes, photos, pins), for /failed. */
+const DEAD = "outbox:dead";
 
 /** Backoff after the n-th failed attempt: 1 s, 2 s, 4 s … capped at 5 minutes, with jitter. */
 export function backoffMs(attempts: number): number {
@@ -75,19 +101,48 @@ export function backoffMs(attempts: number): number {
  */
 export class Outbox {
   private readonly items: Collection<OutboxItem>;
+  private laneResolver: LaneResolver = (payload) => Promise.resolve(laneOf(payload));
 
   constructor(private readonly storage: Storage) {
     this.items = storage.collection<OutboxItem>("outbox");
   }
 
+  /** Sets how organisers' payloads find their lane (one per destination chat; see organiserLanes). */
+  useLanes(resolver: LaneResolver): void {
+    this.laneResolver = resolver;
+  }
+
   /** Stores a delivery; it is sent by the worker as soon as its lane allows. */
   async enqueue(payload: OutboxPayload, now: number): Promise<OutboxItem> {
+    const lane = payload.type === "resident" ? laneOf(payload) : await this.laneResolver(payload);
     const seq = await this.storage.increment("outbox:seq");
-    const item: OutboxItem = { id: String(seq).padStart(12, "0"), lane: laneOf(payload), payload, createdAt: now, attempts: 0 };
-    await this.items.set(item.id, item);
-    await this.storage.indexAdd(`outbox:lane:${item.lane}`, item.id, seq);
-    if ((await this.storage.indexScore(LANES, item.lane)) === undefined) await this.storage.indexAdd(LANES, item.lane, now);
+    const item: OutboxItem = { id: String(seq).padStart(12, "0"), lane, payload, createdAt: now, attempts: 0 };
+    await this.store(item, seq, now);
     return item;
+  }
+
+  /**
+   * Stores messages that must follow `head` in its lane before anything queued after it (a card's
+   * photos and pin). Idempotent: the ids come from the head's, so a retry stores the same items.
+   */
+  async enqueueAfter(head: OutboxItem, payloads: readonly OutboxPayload[], now: number): Promise<void> {
+    const seq = Number(head.id.split(".")[0]);
+    for (const [index, payload] of payloads.entries()) {
+      const id = `${head.id.split(".")[0]}.${String(index + 1).padStart(3, "0")}`;
+      if (await this.items.get(id)) continue;
+      await this.store({ id, lane: head.lane, payload, createdAt: now, attempts: 0 }, seq + (index + 1) / (payloads.length + 1), now);
+    }
+  }
+
+  private async store(item: OutboxItem, score: number, now: number): Promise<void> {
+    await this.items.set(item.id, item);
+    await this.storage.indexAdd(`outbox:lane:${item.lane}`, item.id, score);
+    if ((await this.storage.indexScore(LANES, item.lane)) === undefined) await this.storage.indexAdd(LANES, item.lane, now);
+  }
+
+  /** Saves what changed on an item (its plan). */
+  async update(item: OutboxItem): Promise<void> {
+    await this.items.set(item.id, item);
   }
 
   /** Lanes whose next delivery is due at `now`, soonest first. */
@@ -128,14 +183,47 @@ export class Outbox {
     await this.storage.indexAdd(LANES, item.lane, at);
   }
 
-  /** Moves an undeliverable item out of its lane into the failed list, keeping it stored. */
+  /** Moves an undeliverable item out of its lane into the failed list (and the organisers' dead letters), keeping it stored. */
   async fail(item: OutboxItem, error: string, now: number): Promise<void> {
     item.lastError = error;
     delete item.sendingSince;
     await this.items.set(item.id, item);
     await this.storage.indexAdd(FAILED, item.id, now);
+    if (item.payload.type !== "resident") await this.storage.indexAdd(DEAD, item.id, now);
     await this.storage.indexRemove(`outbox:lane:${item.lane}`, item.id);
     await this.settleLane(item.lane, now);
+  }
+
+  /** Stores an organisers' message that was refused outright (a card's photo) as a dead letter, for /failed. */
+  async addDead(lane: string, payload: OutboxPayload, error: string, now: number): Promise<OutboxItem> {
+    const seq = await this.storage.increment("outbox:seq");
+    const item: OutboxItem = { id: String(seq).padStart(12, "0"), lane, payload, createdAt: now, attempts: 1, lastError: error };
+    await this.items.set(item.id, item);
+    await this.storage.indexAdd(FAILED, item.id, now);
+    await this.storage.indexAdd(DEAD, item.id, now);
+    return item;
+  }
+
+  /** The organisers' dead letters, oldest first (what /failed lists). */
+  async deadLetters(limit = 20): Promise<OutboxItem[]> {
+    const ids = await this.storage.indexRange(DEAD, 0, Number.MAX_SAFE_INTEGER, limit);
+    const items = await Promise.all(ids.map((id) => this.items.get(id)));
+    return items.filter((item): item is OutboxItem => item !== undefined);
+  }
+
+  /** Puts a dead letter back at the end of its lane for another try; false when it is not a dead letter (any more). */
+  async retry(id: string, now: number): Promise<OutboxItem | undefined> {
+    if ((await this.storage.indexScore(DEAD, id)) === undefined) return undefined;
+    const item = await this.items.get(id);
+    await this.storage.indexRemove(DEAD, id);
+    await this.storage.indexRemove(FAILED, id);
+    if (!item) return undefined;
+    item.attempts = 0;
+    delete item.lastError;
+    const seq = await this.storage.increment("outbox:seq");
+    await this.store(item, seq, now);
+    await this.release(item.lane, now);
+    return item;
   }
 
   /** Makes a waiting lane due at `at` (e.g. the group's, at start, after the operator fixed the config). */
@@ -165,9 +253,11 @@ export class Outbox {
     return items.filter((item): item is OutboxItem => item !== undefined);
   }
 
-  /** True when `lane` still holds undelivered items. */
-  async hasPending(lane: string): Promise<boolean> {
-    return (await this.storage.indexSize(`outbox:lane:${lane}`)) > 0;
+  /** The first `limit` items waiting in one lane, oldest first. */
+  async pending(lane: string, limit = 20): Promise<OutboxItem[]> {
+    const ids = await this.storage.indexRange(`outbox:lane:${lane}`, 0, Number.MAX_SAFE_INTEGER, limit);
+    const items = await Promise.all(ids.map((id) => this.items.get(id)));
+    return items.filter((item): item is OutboxItem => item !== undefined);
   }
 
   /** How many deliveries are waiting, across lanes. */

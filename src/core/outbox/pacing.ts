@@ -1,3 +1,5 @@
+import { isGroupLane } from "./outbox.js";
+
 /**
  * Keeps sends within a platform's limits: at most `limit` sends in any window of `windowMs`.
  * Sliding windows rather than token buckets, because Telegram counts "20 messages per minute in a
@@ -11,25 +13,28 @@ export class SlidingWindow {
     readonly windowMs: number,
   ) {}
 
-  /** Milliseconds to wait before the next send is allowed at `now` (0 = go ahead). */
-  waitMs(now: number): number {
+  /** Milliseconds to wait before `count` more sends are allowed at `now` (0 = go ahead). */
+  waitMs(now: number, count = 1): number {
     while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
-    if (this.sent.length < this.limit) return 0;
-    return (this.sent[0] ?? now) + this.windowMs - now;
+    const over = this.sent.length + Math.min(count, this.limit) - this.limit;
+    if (over <= 0) return 0;
+    return (this.sent[over - 1] ?? now) + this.windowMs - now;
   }
 
-  /** Records a send at `now`. */
-  record(now: number): void {
-    this.sent.push(now);
+  /** Records `count` sends at `now`. */
+  record(now: number, count = 1): void {
+    for (let sent = 0; sent < count; sent += 1) this.sent.push(now);
   }
 }
 
 /** Limits per lane kind, from the platforms' rules (see docs on platform limits). */
 export interface PacingLimits {
-  /** Messages to the organisers' group: Telegram allows 20 per minute (and, as to any chat, about 1 a second). */
+  /** Messages to each organisers' group: Telegram allows 20 per minute (and, as to any chat, about 1 a second). */
   readonly group: { readonly limit: number; readonly windowMs: number };
-  /** Messages to one resident: about 1 per second. */
+  /** Messages to one chat on average: about 1 per second. */
   readonly resident: { readonly limit: number; readonly windowMs: number };
+  /** Messages to one resident in a short burst (an answer of two or three messages goes out at once); none when absent. */
+  readonly residentBurst?: { readonly limit: number; readonly windowMs: number };
   /** Messages overall: about 30 per second. */
   readonly global: { readonly limit: number; readonly windowMs: number };
 }
@@ -37,7 +42,8 @@ export interface PacingLimits {
 /** Telegram's published limits. */
 export const PLATFORM_LIMITS: PacingLimits = {
   group: { limit: 20, windowMs: 60_000 },
-  resident: { limit: 1, windowMs: 1000 },
+  resident: { limit: 10, windowMs: 10_000 },
+  residentBurst: { limit: 3, windowMs: 1000 },
   global: { limit: 30, windowMs: 1000 },
 };
 
@@ -50,9 +56,9 @@ export class Pacer {
     this.global = new SlidingWindow(limits.global.limit, limits.global.windowMs);
   }
 
-  /** Milliseconds until `lane` may send at `now`. */
-  waitMs(lane: string, now: number): number {
-    return Math.max(...this.windows(lane).map((window) => window.waitMs(now)), this.global.waitMs(now));
+  /** Milliseconds until `lane` may send `count` messages at `now`. */
+  waitMs(lane: string, now: number, count = 1): number {
+    return Math.max(...this.windows(lane).map((window) => window.waitMs(now, count)), this.global.waitMs(now, count));
   }
 
   /** Milliseconds until any lane may send, as far as the overall limit goes. */
@@ -60,23 +66,26 @@ export class Pacer {
     return this.global.waitMs(now);
   }
 
-  /** Records a send on `lane`. */
-  record(lane: string, now: number): void {
-    for (const window of this.windows(lane)) window.record(now);
-    this.global.record(now);
+  /** Milliseconds one message takes at the overall rate (Telegram: about 33). */
+  get globalSlotMs(): number {
+    return this.limits.global.windowMs / this.limits.global.limit;
+  }
+
+  /** Records `count` sends on `lane`. */
+  record(lane: string, now: number, count = 1): void {
+    for (const window of this.windows(lane)) window.record(now, count);
+    this.global.record(now, count);
   }
 
   private windows(lane: string): SlidingWindow[] {
     let windows = this.lanes.get(lane);
     if (!windows) {
-      // The group is a chat too: besides 20 a minute, Telegram wants about one message a second.
-      windows =
-        lane === "group"
-          ? [
-              new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs),
-              new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs),
-            ]
-          : [new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs)];
+      // A group is a chat too: besides its 20 a minute, the same average and burst as any chat.
+      const chat = [
+        new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs),
+        ...(this.limits.residentBurst ? [new SlidingWindow(this.limits.residentBurst.limit, this.limits.residentBurst.windowMs)] : []),
+      ];
+      windows = isGroupLane(lane) ? [new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs), ...chat] : chat;
       this.lanes.set(lane, windows);
       if (this.lanes.size > 10_000) this.lanes.delete(this.lanes.keys().next().value ?? lane);
     }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Storage } from "../../storage/storage.js";
-import { backoffMs, DeliveryError, type Deliver, type OnUndeliverable, type Outbox, type OutboxItem } from "./outbox.js";
+import { backoffMs, DeliveryError, GROUP_LANE, type Deliver, type OnUndeliverable, type Outbox, type OutboxItem } from "./outbox.js";
+import { OutageNotice } from "../outage.js";
 import { Pacer, PLATFORM_LIMITS, type PacingLimits } from "./pacing.js";
 
 /** Options of the {@link OutboxWorker}. */
@@ -11,7 +12,12 @@ export interface OutboxWorkerOptions {
   readonly onUndeliverable: OnUndeliverable;
   readonly logger: Logger;
   readonly limits?: PacingLimits;
-  /** A pacer shared with the direct replies to residents, so both count against one overall limit (default: its own, from `limits`). */
+  /**
+   * Settles an item found half-sent after a crash that must not be sent again (a broadcast: at most
+   * once per resident); false to send it again (cards and answers: at least once).
+   */
+  readonly onInterrupted?: (item: OutboxItem) => Promise<boolean>;
+  /** Shared with the direct replies, so both count against the same chats (default: its own, from `limits`). */
   readonly pacer?: Pacer;
   /** How often to look for due deliveries when nothing wakes the worker (default 250 ms). */
   readonly pollMs?: number;
@@ -33,10 +39,16 @@ export class OutboxWorker {
   /** Set by a tick that stopped at a pacing limit: when the next send may go (ms from now). */
   private nextWakeMs: number | undefined;
   private readonly now: () => number;
+  /** Storage down: the worker cannot read its lanes. */
+  readonly storageOutage: OutageNotice;
+  /** The platforms down (5xx, network): items wait in the outbox. */
+  readonly deliveryOutage: OutageNotice;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.pacer = options.pacer ?? new Pacer(options.limits ?? PLATFORM_LIMITS);
     this.now = options.now ?? Date.now;
+    this.storageOutage = new OutageNotice(options.logger, "storage", "deliveries in the outbox", this.now);
+    this.deliveryOutage = new OutageNotice(options.logger, "the messengers' API", "deliveries in the outbox", this.now);
   }
 
   /** Starts the delivery loop. */
@@ -103,8 +115,9 @@ export class OutboxWorker {
       while (!this.stopped && (await this.tick())) {
         // keep going while there was work
       }
+      this.storageOutage.ok();
     } catch (error) {
-      this.options.logger.warn({ err: error }, "outbox: storage unavailable, will retry");
+      this.storageOutage.fail(error);
     }
   }
 
@@ -145,11 +158,27 @@ export class OutboxWorker {
       await outbox.settleLane(lane, this.now());
       return false;
     }
+    // An answer of several messages waits until the chat has room for all of them.
+    const cost = item.payload.type === "resident" ? Math.max(1, item.payload.messages.length) : 1;
+    const wait = cost > 1 ? this.pacer.waitMs(lane, this.now(), cost) : 0;
+    if (wait > 0) {
+      await outbox.hold(lane, this.now() + wait);
+      this.nextWakeMs = Math.min(this.nextWakeMs ?? wait, wait);
+      return false;
+    }
+    if (item.sendingSince !== undefined && (await this.options.onInterrupted?.(item))) {
+      logger.info({ lane, item: item.id }, "outbox: a broadcast message was being sent when the process stopped; not sent again");
+      await outbox.complete(item, this.now());
+      return true;
+    }
     await outbox.markSending(item, this.now());
+    // At most once: the mark is durable before the send, so a crash after it never sends twice.
+    if (item.payload.type === "resident" && item.payload.purpose === "broadcast") await this.options.storage.flush();
     try {
       await deliver(item);
-      this.pacer.record(lane, this.now());
+      this.pacer.record(lane, this.now(), cost);
       await outbox.complete(item, this.now());
+      this.deliveryOutage.ok();
       logger.debug({ lane, item: item.id, type: item.payload.type }, "outbox: delivered");
       return true;
     } catch (error) {
@@ -160,9 +189,11 @@ export class OutboxWorker {
   private async settleFailure(item: OutboxItem, error: unknown): Promise<boolean> {
     const { outbox, logger, onUndeliverable } = this.options;
     const failure = error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message : String(error), false, "unavailable");
-    // The organisers' group is ours to fix (a wrong ORGANISERS_CHAT_ID, the bot removed from the
-    // group): its cards are never given up, only reported once and retried with a long backoff.
-    if (failure.permanent && item.lane === "group") {
+    // The organisers' main group is ours to fix (a wrong ORGANISERS_CHAT_ID, the bot removed from
+    // the group): its cards are never given up, only reported once and retried with a long backoff.
+    // Anything else refused for good (a routed group that removed the bot, a photo Telegram will
+    // not take) becomes a dead letter, so the rest of its lane goes on.
+    if (failure.permanent && item.lane === GROUP_LANE && (failure.reason === "blocked" || failure.reason === "chat-not-found")) {
       if (item.attempts === 1) await onUndeliverable(item, failure);
       const wait = Math.max(backoffMs(item.attempts), 30_000);
       logger.warn(
@@ -179,7 +210,8 @@ export class OutboxWorker {
       return true;
     }
     const wait = failure.retryAfterMs !== undefined ? failure.retryAfterMs + 100 : backoffMs(item.attempts);
-    logger.info({ lane: item.lane, item: item.id, reason: failure.reason, retryInMs: wait, attempts: item.attempts }, "outbox: will retry");
+    logger.debug({ lane: item.lane, item: item.id, reason: failure.reason, retryInMs: wait, attempts: item.attempts }, "outbox: will retry");
+    if (failure.reason === "unavailable") this.deliveryOutage.fail(failure, item.id);
     await outbox.retryLater(item, failure.message, this.now() + wait);
     return false;
   }

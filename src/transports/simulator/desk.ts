@@ -1,4 +1,5 @@
-import { cardForTerminal, type App, type OrganisersSink } from "../../app.js";
+import { cardForTerminal, type App } from "../../app.js";
+import type { OrganisersSink } from "../../core/outbox/delivery.js";
 import { parsePeriod } from "../../core/organisers/period.js";
 import { buildStats, statsAsText } from "../../core/organisers/stats.js";
 import { canMove, parseRef, type ReportStatus } from "../../core/reports/reports.js";

@@ -7,6 +7,7 @@ import type { Core } from "../../core/core.js";
 import type { Translator } from "../../core/i18n.js";
 import { LOCALES, type Locale, type OutgoingMessage } from "../../core/types.js";
 import type { TelegramConfig } from "../../config.js";
+import { AdminCheck, organiserAuthority } from "./desk/authority.js";
 import { organisersGroup } from "./desk/group.js";
 import type { Storage } from "../../storage/storage.js";
 import { eventFromTelegram } from "./receive.js";
@@ -22,8 +23,6 @@ export interface TelegramBotOptions {
   readonly logger: Logger;
   /** Sends the replies to the resident who wrote (queues them when Telegram is down). */
   readonly reply: (chatId: string, messages: readonly OutgoingMessage[]) => Promise<void>;
-  /** Polling: hold an update while storage is down instead of dropping it. */
-  readonly waitForStorage?: boolean;
   /** Known bot identity (tests); otherwise fetched with getMe at start. */
   readonly botInfo?: UserFromGetMe;
   /** The organisers' tools (/stats, /export, /broadcast ...), run before the group's card handlers. */
@@ -74,6 +73,16 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     });
   });
 
+  updates.use(
+    organiserAuthority({
+      chatId: config.organisersChatId,
+      routedChatIds: options.routedChatIds ?? [],
+      allMembers: config.organiserToolsFor === "members",
+      admins: new AdminCheck(bot.api),
+      t: (key, args) => options.translator.t(options.organisersLocale, key, args),
+      logger,
+    }),
+  );
   if (options.organiserTools) updates.use(options.organiserTools);
 
   updates.use(
@@ -119,22 +128,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await answered;
   });
 
-  // When polling, Telegram will not send an update again, so an update that failed because storage
-  // was down (Redis restarting) waits for storage and is handled again then; that chat waits
-  // meanwhile. Webhooks answer 503 instead and Telegram retries (see app.ts).
-  const handleUpdate = updates.middleware();
-  const done = () => Promise.resolve();
-  bot.use(async (ctx) => {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await handleUpdate(ctx, done);
-      } catch (error) {
-        if (!options.waitForStorage || attempt >= 60 || (await storage.ping())) throw error;
-        logger.warn({ attempt }, "telegram: storage unavailable; holding the update until it is back");
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
-  });
+  // An update that fails because storage is down is not lost: the webhook answers 503 and Telegram
+  // sends it again; the poller keeps it unconfirmed and tries again once storage is back (polling.ts).
+  bot.use(updates);
 
   bot.catch((error) => {
     logger.error({ err: error.error, update: error.ctx.update.update_id }, "telegram: update failed");

@@ -4,9 +4,11 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Logger } from "pino";
 import type { Core } from "../../../core/core.js";
 import type { Translator } from "../../../core/i18n.js";
+import { placeAudienceName } from "../../../core/organisers/audience.js";
 import type { Audience, AudiencePreview } from "../../../core/organisers/broadcasts.js";
 import type { Locale, PhotoRef } from "../../../core/types.js";
 import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../render.js";
+import { askPlaceAudience } from "./broadcast-place.js";
 
 /** Longest broadcast text (Telegram's message limit, less room for nothing else). */
 export const BROADCAST_TEXT_LIMIT = 4000;
@@ -117,13 +119,9 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
   const kind = (picked.callbackQuery?.data ?? "").slice(`${DIALOG_DATA}aud:`.length);
   let audience: Audience;
   if (kind === "settlement") {
-    const settlementPrompt = await ctx.reply(html("broadcast-ask-settlement"), { parse_mode: "HTML", reply_markup: { force_reply: true, selective: true } });
-    const answer = await conversation.waitUntil(
-      (update) => mine(update) && (cancelled(update) || (repliesTo(update, settlementPrompt.message_id) && (update.message?.text ?? "").trim().length > 1)),
-      { next: true },
-    );
-    if (cancelled(answer)) return stop(answer);
-    audience = { kind: "settlement", settlement: (answer.message?.text ?? "").trim().slice(0, 80) };
+    const placeAnswer = await askPlaceAudience(conversation, ctx, { places: core.content, t, data: DIALOG_DATA, cancelButton, mine, cancelled });
+    if (!("kind" in placeAnswer)) return stop(placeAnswer);
+    audience = placeAnswer;
   } else if (kind === "telegram" || kind === "viber" || kind === "volunteers") {
     audience = { kind };
   } else {
@@ -133,8 +131,7 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Con
   // 4. Preview and confirmation.
   const now = await conversation.now();
   const preview = await conversation.external(() => core.broadcasts.preview(audience, now));
-  const audienceName =
-    audience.kind === "settlement" ? t("broadcast-audience-named-settlement", { settlement: audience.settlement }) : t(`broadcast-audience-${audience.kind}`);
+  const audienceName = placeAudienceName(core.content, audience, t) ?? t(`broadcast-audience-${audience.kind}`);
   await ctx.reply(html("broadcast-preview-intro"), { parse_mode: "HTML" });
   const optOutNote = `\n\n<i>${html("broadcast-preview-button-note", { button: t("button-opt-out") })}</i>`;
   if (photo) {

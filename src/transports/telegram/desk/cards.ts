@@ -4,32 +4,54 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Collection, Storage } from "../../../storage/storage.js";
 import type { Content } from "../../../core/content.js";
 import type { Translator } from "../../../core/i18n.js";
-import type { MediaStore } from "../../../core/media.js";
-import { DeliveryError } from "../../../core/outbox/outbox.js";
+import { MEDIA_PREFIX, type MediaStore } from "../../../core/media.js";
+import type { CardOutcome, OrganisersSink } from "../../../core/outbox/delivery.js";
+import { DeliveryError, type CardExtra, type CardPlan } from "../../../core/outbox/outbox.js";
 import { cardModel, type CardModel } from "../../../core/reports/card.js";
 import type { Report, ReportKind, ReportRepository } from "../../../core/reports/reports.js";
 import type { Locale } from "../../../core/types.js";
 import { toDeliveryError } from "../errors.js";
 import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../render.js";
 
-/** Renders a card for Telegram: bold header, escaped fields. Residents' text can never break it. */
+/**
+ * Renders a card for Telegram: bold header, escaped fields; the resident's own words in a
+ * `<blockquote>`, so a line in them can never look like one of the card's fields.
+ */
 export function cardHtml(card: CardModel): string {
   const lines = [
     `<b>${escapeHtml(card.header)}</b>`,
-    ...card.fields.map((field) => `<b>${escapeHtml(field.label)}:</b> ${escapeHtml(field.value)}`),
+    ...card.fields.map((field) =>
+      field.long
+        ? `<b>${escapeHtml(field.label)}:</b>\n<blockquote>${escapeHtml(field.value)}</blockquote>`
+        : `<b>${escapeHtml(field.label)}:</b> ${escapeHtml(field.value)}`,
+    ),
     ...card.notes.map((note) => `<i>${escapeHtml(note)}</i>`),
   ];
   return lines.join("\n");
 }
 
-/** Status buttons that fit the report's state. */
-export function statusKeyboard(report: Report, t: (key: string) => string): InlineKeyboardMarkup {
+/**
+ * Status buttons that fit the report's state; on a report others joined, a second row switches
+ * whether replies to the card go to its author only (the default) or to everyone it affects.
+ */
+export function statusKeyboard(report: Report, t: (key: string, args?: Record<string, string | number>) => string): InlineKeyboardMarkup {
   const button = (status: string, label: string) => ({ text: t(label), callback_data: `st:${report.ref}:${status}` });
+  const followers = report.followers?.length ?? 0;
+  const audience =
+    followers > 0
+      ? [
+          [
+            report.replyAll === true
+              ? { text: t("card-button-reply-author"), callback_data: `ra:${report.ref}:author` }
+              : { text: t("card-button-reply-all", { count: followers + 1 }), callback_data: `ra:${report.ref}:all` },
+          ],
+        ]
+      : [];
   if (report.status === "resolved" || report.status === "rejected") {
-    return { inline_keyboard: [[button("in_progress", "card-button-reopen")]] };
+    return { inline_keyboard: [[button("in_progress", "card-button-reopen")], ...audience] };
   }
   const row = report.status === "new" ? [button("in_progress", "card-button-in_progress")] : [];
-  return { inline_keyboard: [[...row, button("resolved", "card-button-resolved"), button("rejected", "card-button-rejected")]] };
+  return { inline_keyboard: [[...row, button("resolved", "card-button-resolved"), button("rejected", "card-button-rejected")], ...audience] };
 }
 
 /** Dependencies of {@link CardDesk}. */
@@ -50,7 +72,7 @@ export interface CardDeskOptions {
  * is stored the moment Telegram accepts it, so a retry after a crash updates it instead of posting
  * a second one. In a forum, each kind of report goes to its own topic.
  */
-export class CardDesk {
+export class CardDesk implements OrganisersSink {
   private readonly topics: Collection<number>;
   private forum: boolean | undefined;
 
@@ -85,7 +107,10 @@ export class CardDesk {
 
   private async photoInput(fileId: string): Promise<string | InputFile> {
     const stored = await this.options.media.get(fileId);
-    return stored ? new InputFile(stored.bytes, "photo.jpg") : fileId;
+    if (stored) return new InputFile(stored.bytes, "photo.jpg");
+    // A picture Viche kept itself (from Viber) that has expired: no platform can show it any more.
+    if (fileId.startsWith(MEDIA_PREFIX)) throw new DeliveryError("the stored picture has expired", true, "rejected");
+    return fileId;
   }
 
   /**
@@ -99,62 +124,179 @@ export class CardDesk {
     return { chatId: this.options.chatId, threadId: await this.threadFor(report.kind) };
   }
 
-  /** Posts the card of `ref`, or updates it when it was posted before. */
-  async deliverCard(ref: string): Promise<void> {
+  /** The card's photo when its text fits a caption; every other photo and the location pin follow it, one message each. */
+  async planCard(ref: string): Promise<CardPlan | undefined> {
+    const report = await this.options.reports.get(ref);
+    if (!report || report.card) return undefined;
+    const [firstPhoto, ...morePhotos] = report.photos;
+    const captionFits = firstPhoto !== undefined && plainLength(this.model(report)) <= TELEGRAM_CAPTION_LIMIT;
+    const photos = captionFits ? morePhotos : report.photos;
+    const extras: CardExtra[] = [
+      ...photos.map((photo): CardExtra => ({ kind: "photo", fileId: photo.fileId })),
+      ...(report.location ? [{ kind: "location" } as const] : []),
+    ];
+    return { ...(captionFits ? { photoOnCard: firstPhoto.fileId } : {}), extras };
+  }
+
+  private model(report: Report): CardModel {
+    return cardModel(report, this.options.content, this.options.locale, this.t);
+  }
+
+  /**
+   * Posts the card of `ref` (with the planned photo as its picture), or updates it when it was
+   * posted before. A photo refused for good does not hold the card back: the card goes out as
+   * text with a note, and the photo is handed back to become a dead letter.
+   */
+  async deliverCard(ref: string, plan?: CardPlan): Promise<CardOutcome | void> {
     const report = await this.options.reports.get(ref);
     if (!report) return;
     if (report.card) return this.updateCard(report);
     const { api } = this.options;
-    const model = cardModel(report, this.options.content, this.options.locale, this.t);
-    const html = cardHtml(model);
+    const model = this.model(report);
     const { chatId, threadId } = await this.destinationOf(report);
     const thread = threadId !== undefined ? { message_thread_id: threadId } : {};
     const keyboard = statusKeyboard(report, this.t);
-    const [firstPhoto, ...morePhotos] = report.photos;
-    try {
-      const captionFits = firstPhoto !== undefined && plainLength(model) <= TELEGRAM_CAPTION_LIMIT;
-      const sent = captionFits
-        ? await api.sendPhoto(chatId, await this.photoInput(firstPhoto.fileId), { caption: html, parse_mode: "HTML", reply_markup: keyboard, ...thread })
-        : await api.sendMessage(chatId, html, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true }, ...thread });
-      report.card = { chatId, messageId: sent.message_id, ...(threadId !== undefined ? { threadId } : {}) };
-      await this.options.reports.save(report);
-      await this.options.reports.attachCard(ref, report.card);
-      // Stored for good before anything else: a restart must edit this card, not post a second one.
-      await this.options.storage.flush();
-      const reply = { reply_parameters: { message_id: sent.message_id, allow_sending_without_reply: true }, ...thread };
-      for (const photo of captionFits ? morePhotos : report.photos) {
-        await api.sendPhoto(chatId, await this.photoInput(photo.fileId), reply);
+    const photoOnCard = plan ? plan.photoOnCard : undefined;
+    let refusedPhoto: CardOutcome["refusedPhoto"];
+    let sent: { message_id: number } | undefined;
+    if (photoOnCard !== undefined) {
+      try {
+        sent = await api.sendPhoto(chatId, await this.photoInput(photoOnCard), {
+          caption: cardHtml(model),
+          parse_mode: "HTML",
+          reply_markup: keyboard,
+          ...thread,
+        });
+      } catch (error) {
+        const failure = toDeliveryError(error);
+        if (!(failure.permanent && failure.reason === "rejected")) throw failure;
+        refusedPhoto = { fileId: photoOnCard, error: failure };
       }
-      if (report.location) await api.sendLocation(chatId, report.location.latitude, report.location.longitude, reply);
+    }
+    if (!sent) {
+      const shown = refusedPhoto ? { ...model, notes: [...model.notes, this.t("card-photo-refused")] } : model;
+      try {
+        sent = await api.sendMessage(chatId, cardHtml(shown), {
+          parse_mode: "HTML",
+          reply_markup: keyboard,
+          link_preview_options: { is_disabled: true },
+          ...thread,
+        });
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    }
+    report.card = {
+      chatId,
+      messageId: sent.message_id,
+      ...(threadId !== undefined ? { threadId } : {}),
+      ...(photoOnCard !== undefined && !refusedPhoto ? { photo: true } : {}),
+    };
+    await this.options.reports.save(report);
+    await this.options.reports.attachCard(ref, report.card);
+    // Stored for good before anything else: a restart must edit this card, not post a second one.
+    await this.options.storage.flush();
+    return refusedPhoto ? { refusedPhoto } : undefined;
+  }
+
+  /** Posts a photo or the location pin under the posted card of `ref`. */
+  async deliverCardExtra(ref: string, extra: CardExtra): Promise<void> {
+    const report = await this.options.reports.get(ref);
+    const card = report?.card;
+    if (!report || !card) return;
+    const { api } = this.options;
+    const reply = {
+      reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true },
+      ...(card.threadId !== undefined ? { message_thread_id: card.threadId } : {}),
+    };
+    try {
+      let sent: { message_id: number } | undefined;
+      if (extra.kind === "photo") sent = await api.sendPhoto(card.chatId, await this.photoInput(extra.fileId), reply);
+      else if (report.location) sent = await api.sendLocation(card.chatId, report.location.latitude, report.location.longitude, reply);
+      if (sent) {
+        // Remembered so that /forget can delete them.
+        card.attachments = [...(card.attachments ?? []), sent.message_id];
+        await this.options.reports.save(report);
+      }
     } catch (error) {
       throw toDeliveryError(error);
     }
   }
 
-  private async updateCard(report: Report): Promise<void> {
+  /**
+   * After /forget: deletes the photo and location messages under the card (Telegram allows it for
+   * 48 hours); one that can no longer be deleted gets a "removed" note in reply instead.
+   */
+  private async removeAttachments(report: Report): Promise<void> {
+    const { api } = this.options;
+    const card = report.card;
+    if (!card?.attachments?.length) return;
+    for (const messageId of card.attachments) {
+      try {
+        await api.deleteMessage(card.chatId, messageId);
+      } catch (error) {
+        const failure = toDeliveryError(error);
+        if (/not found/i.test(failure.message)) continue;
+        if (!/can't be deleted/i.test(failure.message)) throw failure;
+        await api
+          .sendMessage(card.chatId, escapeHtml(this.t("card-attachment-removed")), {
+            parse_mode: "HTML",
+            reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+            ...(card.threadId !== undefined ? { message_thread_id: card.threadId } : {}),
+          })
+          .catch((sendError: unknown) => {
+            throw toDeliveryError(sendError);
+          });
+      }
+    }
+    card.attachments = [];
+    await this.options.reports.save(report);
+  }
+
+  private async updateCard(report: Report): Promise<CardOutcome | void> {
     const { api } = this.options;
     const card = report.card;
     if (!card) return;
-    const html = cardHtml(cardModel(report, this.options.content, this.options.locale, this.t));
+    if (report.forgotten) await this.removeAttachments(report);
+    // Cards posted before `photo` was recorded: a card with photos is usually the photo's caption.
+    const isPhoto = card.photo ?? (report.photos.length > 0 && plainLength(this.model(report)) <= TELEGRAM_CAPTION_LIMIT);
+    if (isPhoto && report.photos.length === 0) {
+      // The card's own photo was the resident's: delete the card and post it again as text.
+      try {
+        await api.deleteMessage(card.chatId, card.messageId);
+        delete report.card;
+        await this.options.reports.save(report);
+        return this.deliverCard(report.ref);
+      } catch (error) {
+        const failure = toDeliveryError(error);
+        if (!/can't be deleted|not found/i.test(failure.message)) throw failure;
+        // Too old to delete: the caption below says the data was removed.
+      }
+    }
+    const html = cardHtml(this.model(report));
     const keyboard = statusKeyboard(report, this.t);
+    const editCaption = () => api.editMessageCaption(card.chatId, card.messageId, { caption: html, parse_mode: "HTML", reply_markup: keyboard });
+    const editText = () =>
+      api.editMessageText(card.chatId, card.messageId, html, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
     try {
-      if (report.photos.length > 0 && plainLength(cardModel(report, this.options.content, this.options.locale, this.t)) <= TELEGRAM_CAPTION_LIMIT) {
-        await api.editMessageCaption(card.chatId, card.messageId, { caption: html, parse_mode: "HTML", reply_markup: keyboard });
-      } else {
-        await api.editMessageText(card.chatId, card.messageId, html, {
-          parse_mode: "HTML",
-          reply_markup: keyboard,
-          link_preview_options: { is_disabled: true },
+      // A photo card is the photo's caption (a card whose photo was refused went out as text).
+      if (isPhoto) {
+        await editCaption().catch((error: unknown) => {
+          const failure = toDeliveryError(error);
+          if (/no caption in the message/i.test(failure.message)) return editText();
+          throw failure;
         });
+      } else {
+        await editText();
       }
     } catch (error) {
       const failure = toDeliveryError(error);
       if (/not modified/i.test(failure.message)) return;
       if (/message to edit not found|message can't be edited/i.test(failure.message)) {
-        // The card was deleted in the group: post it again rather than lose the update.
+        // The card was deleted in the group: post it again (its own photo, not the ones under it) rather than lose the update.
         delete report.card;
         await this.options.reports.save(report);
-        return this.deliverCard(report.ref);
+        return this.deliverCard(report.ref, await this.planCard(report.ref));
       }
       throw failure;
     }

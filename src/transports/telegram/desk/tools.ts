@@ -38,7 +38,7 @@ export interface OrganiserToolsOptions {
 }
 
 /** The commands organisers use in their group, for Telegram's command menu there. */
-export const ORGANISER_COMMANDS = ["stats", "export", "broadcast", "link", "summary", "status", "help"] as const;
+export const ORGANISER_COMMANDS = ["stats", "export", "broadcast", "link", "summary", "status", "failed", "help"] as const;
 
 /** Weeks in the /stats trend chart. */
 const TREND_WEEKS = 8;
