@@ -1,7 +1,7 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { timingSafeEqual } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import type { Bot } from "grammy";
+import { Composer, type Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
@@ -9,13 +9,16 @@ import { loadContent, type Content } from "./core/content.js";
 import { Core } from "./core/core.js";
 import { createTranslator, type Translator } from "./core/i18n.js";
 import { MediaStore } from "./core/media.js";
-import { DeliveryError, Outbox, type OutboxItem } from "./core/outbox/outbox.js";
+import { DeliveryError, laneOf, Outbox, type OutboxItem } from "./core/outbox/outbox.js";
 import type { PacingLimits } from "./core/outbox/pacing.js";
 import { OutboxWorker } from "./core/outbox/worker.js";
 import { createProgrammeSearch } from "./core/programme/search.js";
 import { cardAsText, cardModel } from "./core/reports/card.js";
 import type { Channel, OutgoingMessage } from "./core/types.js";
 import { CardDesk } from "./transports/telegram/desk/cards.js";
+import { connectCommand } from "./transports/telegram/desk/connect.js";
+import { ConnectedDesk } from "./transports/telegram/desk/connected-desk.js";
+import { OrganisersChat } from "./transports/telegram/desk/organisers-chat.js";
 import { OrganiserScheduler } from "./core/organisers/scheduler.js";
 import { organiserTools, setOrganiserCommands } from "./transports/telegram/desk/tools.js";
 import { HttpServer, parseJson } from "./server.js";
@@ -23,9 +26,11 @@ import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/storage.js";
 import { createTelegramBot, setCommandMenus } from "./transports/telegram/bot.js";
 import { sendToTelegram } from "./transports/telegram/sender.js";
+import { webhookSecret } from "./transports/telegram/webhook-secret.js";
 import { ViberClient } from "./transports/viber/client.js";
 import { renderForViber } from "./transports/viber/render.js";
 import { viberWebhook } from "./transports/viber/webhook.js";
+import { viberChatUri } from "./transports/viber/account.js";
 import { mainMenuButtons } from "./core/menu.js";
 
 /** Where the bundled locales and content live, wherever the process was started from. */
@@ -56,6 +61,8 @@ export interface AppOptions {
   readonly bodyTimeoutMs?: number;
   /** Per-resident flood limit (see Core). */
   readonly flood?: { readonly limit: number; readonly windowMs: number };
+  /** Shows the operator a line they must act on (the /connect code); main prints it on stdout. */
+  readonly announce?: (line: string) => void;
 }
 
 /** A running Viche. */
@@ -69,6 +76,8 @@ export interface App {
   /** Moves broadcasts forward, asks follow-ups, flags idle reports; `tick(now)` does one round (tests). */
   readonly scheduler: OrganiserScheduler;
   readonly bot: Bot | undefined;
+  /** The organisers' group (ORGANISERS_CHAT_ID or connected with /connect), when Telegram runs. */
+  readonly organisersChat: OrganisersChat | undefined;
   /** The HTTP port, when the server runs. */
   readonly port: number | undefined;
   /** Stops taking updates, finishes what is in flight, flushes the outbox (up to `flushMs`), closes. */
@@ -141,17 +150,21 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       }
     };
 
+  const viber = options.simulator ? undefined : config.viber;
+  const viberClient = viber ? new ViberClient(viber.apiRoot, viber.authToken) : undefined;
+  const chatUri = viber && viberClient ? await viberChatUri(viberClient, viber.chatUri, logger) : undefined;
   const telegram = options.simulator ? undefined : config.telegram;
-  if (telegram) {
+  const organisersChat = telegram ? await OrganisersChat.open(storage, telegram.organisersChatId) : undefined;
+  if (telegram && organisersChat) {
     const tools = organiserTools({
-      chatId: telegram.organisersChatId,
+      chatId: () => organisersChat.id,
       core,
       storage,
       content,
       translator,
       locale: config.defaultLocale,
       logger,
-      viberChatUri: config.viber?.chatUri,
+      viberChatUri: chatUri,
       viber: Boolean(config.viber),
       now,
     });
@@ -165,28 +178,38 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger,
       reply: reply("telegram"),
       waitForStorage: !telegram.webhook,
-      organiserTools: tools,
+      organisersChatId: () => organisersChat.id,
+      organiserTools: new Composer(
+        connectCommand({
+          chat: organisersChat,
+          translator,
+          locale: config.defaultLocale,
+          logger,
+          onConnected: (chatId) => onGroupConnected(chatId),
+        }),
+        tools,
+      ),
       routedChatIds,
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     const api = bot.api;
     senders.set("telegram", (id, messages) => sendToTelegram(api, id, messages));
-    if (telegram.organisersChatId !== undefined) {
-      organisers = new CardDesk({
-        api,
-        chatId: telegram.organisersChatId,
-        reports: core.reports,
-        storage,
-        content,
-        translator,
-        media,
-        locale: config.defaultLocale,
-      });
-    }
+    organisers = new ConnectedDesk(
+      organisersChat,
+      (chatId) => new CardDesk({ api, chatId, reports: core.reports, storage, content, translator, media, locale: config.defaultLocale }),
+    );
   }
+  /** A group was just connected with /connect: its command menu, then the cards that waited for it. */
+  const onGroupConnected = async (chatId: number): Promise<void> => {
+    if (bot) {
+      await setOrganiserCommands(bot.api, chatId, translator, config.defaultLocale).catch((error: unknown) =>
+        logger.warn({ err: error }, "telegram: could not set the organisers' command menu"),
+      );
+    }
+    await outbox.release(laneOf({ type: "group-note", key: "" }), now());
+    worker?.wake();
+  };
 
-  const viber = options.simulator ? undefined : config.viber;
-  const viberClient = viber ? new ViberClient(viber.apiRoot, viber.authToken) : undefined;
   if (viber && viberClient) {
     const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
     senders.set("viber", async (id, messages) => {
@@ -248,12 +271,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let server: HttpServer | undefined;
   let port: number | undefined;
   let runner: RunnerHandle | undefined;
+  const secret = telegram?.webhook ? await webhookSecret(storage, telegram.webhook.secret) : undefined;
   if (bot && telegram) {
     await bot.init();
-    if (telegram.webhook) {
+    if (telegram.webhook && secret) {
       server ??= new HttpServer(logger, options.bodyTimeoutMs);
       const activeBot = bot;
-      const secret = telegram.webhook.secret;
       server.route("POST", "/telegram", async ({ body, headers }) => {
         const given = headers["x-telegram-bot-api-secret-token"];
         if (typeof given !== "string" || !safeEqual(given, secret)) return { status: 401, body: { error: "wrong secret" } };
@@ -291,14 +314,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     await setCommandMenus(bot, translator, config.defaultLocale).catch((error: unknown) =>
       logger.warn({ err: error }, "telegram: could not set the command menu"),
     );
-    if (telegram.organisersChatId !== undefined) {
-      await setOrganiserCommands(bot.api, telegram.organisersChatId, translator, config.defaultLocale).catch((error: unknown) =>
+    const groupId = organisersChat?.id;
+    if (groupId !== undefined) {
+      await setOrganiserCommands(bot.api, groupId, translator, config.defaultLocale).catch((error: unknown) =>
         logger.warn({ err: error }, "telegram: could not set the organisers' command menu"),
       );
     }
     if (telegram.webhook) {
       await bot.api.setWebhook(telegram.webhook.url, {
-        secret_token: telegram.webhook.secret,
+        secret_token: secret,
         allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"],
       });
       logger.info({ mode: "webhook" }, "telegram: webhook set");
@@ -307,12 +331,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
       logger.info({ mode: "polling" }, "telegram: polling");
     }
-    if (telegram.organisersChatId !== undefined) await checkOrganisersGroup(bot, telegram.organisersChatId, logger);
-    if (telegram.organisersChatId === undefined) {
-      logger.warn(
-        "ORGANISERS_CHAT_ID is not set: reports are kept and will be posted once it is. Add the bot to the organisers' group, send /chatid there and set the number.",
-      );
-    }
+    if (groupId !== undefined) await checkOrganisersGroup(bot, groupId, logger);
+    if (organisersChat && !organisersChat.fixedByConfig) await announceConnectCode(organisersChat, logger, options.announce);
   }
   if (viber?.webhookUrl && viberClient) {
     try {
@@ -339,6 +359,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     worker: activeWorker,
     scheduler,
     bot,
+    organisersChat,
     port,
     async stop(flushMs = 10_000) {
       server?.stopAccepting();
@@ -380,6 +401,20 @@ async function checkOrganisersGroup(bot: Bot, chatId: number, logger: Logger): P
     );
     return false;
   }
+}
+
+/**
+ * Without ORGANISERS_CHAT_ID: a fresh one-time code, printed for the operator and logged at info,
+ * for an administrator to send as `/connect CODE` in the organisers' group (or in a new group, to move).
+ */
+async function announceConnectCode(chat: OrganisersChat, logger: Logger, announce: ((line: string) => void) | undefined): Promise<void> {
+  const code = await chat.issueCode();
+  const line =
+    chat.id === undefined
+      ? `Connect the organisers' group: add the bot to the group, then an administrator sends /connect ${code} there. Reports wait in the outbox until then.`
+      : `To move the organisers' group to another group, an administrator sends /connect ${code} there.`;
+  logger.info({ code, connected: chat.id !== undefined }, line);
+  announce?.(line);
 }
 
 /** The plain-text card, for the simulator's "organisers" pane. */

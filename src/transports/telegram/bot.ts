@@ -27,6 +27,8 @@ export interface TelegramBotOptions {
   readonly botInfo?: UserFromGetMe;
   /** The organisers' tools (/stats, /export, /broadcast ...), run before the group's card handlers. */
   readonly organiserTools?: Middleware<Context>;
+  /** The organisers' group id now (ORGANISERS_CHAT_ID or the group connected with /connect). */
+  readonly organisersChatId?: () => number | undefined;
   /** Other groups that receive cards of some categories (content routing): card buttons and replies work there too. */
   readonly routedChatIds?: readonly number[];
 }
@@ -77,7 +79,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   updates.use(
     organisersGroup({
-      chatId: config.organisersChatId,
+      chatId: options.organisersChatId ?? (() => config.organisersChatId),
       ...(options.routedChatIds ? { routedChatIds: options.routedChatIds } : {}),
       core,
       storage,

@@ -1,0 +1,36 @@
+import { DeliveryError } from "../../../core/outbox/outbox.js";
+import type { CardDesk } from "./cards.js";
+import type { OrganisersChat } from "./organisers-chat.js";
+
+/**
+ * Posts cards and notes in whichever group is the organisers' group at the moment of delivery.
+ * Until a group is configured or connected, deliveries fail as "unavailable" and stay in the
+ * outbox; the lane is released the moment `/connect` succeeds.
+ */
+export class ConnectedDesk {
+  private current: { readonly chatId: number; readonly desk: CardDesk } | undefined;
+
+  constructor(
+    private readonly chat: OrganisersChat,
+    private readonly deskFor: (chatId: number) => CardDesk,
+  ) {}
+
+  private async desk(): Promise<CardDesk> {
+    const chatId = this.chat.id ?? (await this.chat.refresh());
+    if (chatId === undefined) {
+      throw new DeliveryError("no organisers' group yet: send /connect CODE in the group, or set ORGANISERS_CHAT_ID", false, "unavailable");
+    }
+    if (this.current?.chatId !== chatId) this.current = { chatId, desk: this.deskFor(chatId) };
+    return this.current.desk;
+  }
+
+  /** Posts (or updates) the card of `ref`. */
+  async deliverCard(ref: string): Promise<void> {
+    return (await this.desk()).deliverCard(ref);
+  }
+
+  /** Posts a note, under the card of `ref` when there is one. */
+  async deliverNote(ref: string | undefined, key: string, args?: Record<string, string | number>): Promise<void> {
+    return (await this.desk()).deliverNote(ref, key, args);
+  }
+}
