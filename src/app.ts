@@ -32,6 +32,9 @@ import { renderForViber } from "./transports/viber/render.js";
 import { viberWebhook } from "./transports/viber/webhook.js";
 import { viberChatUri } from "./transports/viber/account.js";
 import { mainMenuButtons } from "./core/menu.js";
+import { instrumentStorage } from "./ops/instrumented-storage.js";
+import { Metrics, observedViberWebhook } from "./ops/metrics.js";
+import { serveMetrics } from "./ops/metrics-server.js";
 
 /** Where the bundled locales and content live, wherever the process was started from. */
 export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
@@ -80,6 +83,10 @@ export interface App {
   readonly organisersChat: OrganisersChat | undefined;
   /** The HTTP port, when the server runs. */
   readonly port: number | undefined;
+  /** Prometheus metrics (served at GET /metrics when METRICS_PORT or METRICS_TOKEN is set). */
+  readonly metrics: Metrics;
+  /** The port of the separate metrics server (METRICS_PORT), when it runs. */
+  readonly metricsPort: number | undefined;
   /** Stops taking updates, finishes what is in flight, flushes the outbox (up to `flushMs`), closes. */
   stop(flushMs?: number): Promise<void>;
 }
@@ -101,7 +108,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const contentDir = config.contentDir ?? `${LOCALES_DIR}/content`;
   const content = loadContent(contentDir);
   const translator = createTranslator(LOCALES_DIR);
-  const storage = await openStorage(config.storageUrl);
+  // Scraped lazily: the outbox and the broadcasts exist by the time anyone reads /metrics.
+  const metrics = new Metrics({ laneDepths: () => outbox.laneDepths(), broadcastsInProgress: () => core.broadcasts.inProgress() });
+  const storage = instrumentStorage(await openStorage(config.storageUrl), (operation) => metrics.storageError(operation));
   const search = createProgrammeSearch({ programmes: [content.programmes.uk, content.programmes.en], vocabulary: content.vocabulary });
   const outbox = new Outbox(storage);
   const media = new MediaStore(storage);
@@ -179,6 +188,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       reply: reply("telegram"),
       waitForStorage: !telegram.webhook,
       organisersChatId: () => organisersChat.id,
+      observeUpdate: (kind, seconds) => metrics.observeUpdate("telegram", kind, seconds),
       organiserTools: new Composer(
         connectCommand({
           chat: organisersChat,
@@ -260,8 +270,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   worker = new OutboxWorker({
     outbox,
     storage,
-    deliver: core.broadcasts.countingDeliver(deliver),
-    onUndeliverable: core.broadcasts.countingUndeliverable(onUndeliverable),
+    deliver: metrics.countingDeliver(core.broadcasts.countingDeliver(deliver)),
+    onUndeliverable: metrics.countingUndeliverable(core.broadcasts.countingUndeliverable(onUndeliverable)),
     logger,
     ...(options.pacing ? { limits: options.pacing } : {}),
     now,
@@ -301,7 +311,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   if (bot || viber) server ??= new HttpServer(logger, options.bodyTimeoutMs);
   if (server && viber) {
     const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
-    server.route("POST", "/viber", viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, reply: reply("viber") }));
+    server.route(
+      "POST",
+      "/viber",
+      observedViberWebhook(metrics, viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, reply: reply("viber") })),
+    );
   }
   if (server) {
     server.route("GET", "/healthz", async () =>
@@ -310,6 +324,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     port = await server.listen(options.port ?? config.port);
     logger.info({ port }, "http: listening");
   }
+  const metricsServer = config.metrics ? await serveMetrics(metrics, config.metrics, server, logger, options.bodyTimeoutMs) : undefined;
   if (bot && telegram) {
     await setCommandMenus(bot, translator, config.defaultLocale).catch((error: unknown) =>
       logger.warn({ err: error }, "telegram: could not set the command menu"),
@@ -361,6 +376,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     bot,
     organisersChat,
     port,
+    metrics,
+    metricsPort: metricsServer?.port,
     async stop(flushMs = 10_000) {
       server?.stopAccepting();
       await scheduler.stop();
@@ -369,6 +386,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       const left = await activeWorker.drain(Date.now() + flushMs).catch(() => -1);
       if (left !== 0) logger.warn({ lanes: left }, "outbox: not everything was delivered before exit; it stays stored and goes out after the next start");
       await server?.close();
+      await metricsServer?.server.close();
       await storage.close();
     },
   };

@@ -62,6 +62,16 @@ const environmentSchema = z.object({
     })
     .default("info"),
   CONTENT_DIR: optionalText,
+  METRICS_PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { message: "a port number from 1 to 65535" })
+      .transform(Number)
+      .refine((port) => port >= 1 && port <= 65535, { message: "a port number from 1 to 65535" })
+      .optional(),
+  ),
+  METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, { message: "at least 16 characters (a bearer token for GET /metrics)" }).optional()),
 });
 
 /** Telegram settings, present only when a bot token is configured. */
@@ -89,6 +99,16 @@ export interface ViberConfig {
   readonly chatUri: string | undefined;
 }
 
+/**
+ * GET /metrics (Prometheus): on its own port bound to `host` (METRICS_PORT, METRICS_HOST, default
+ * 127.0.0.1), and/or on the main port behind `Authorization: Bearer METRICS_TOKEN`.
+ */
+export interface MetricsConfig {
+  readonly port: number | undefined;
+  readonly host: string;
+  readonly token: string | undefined;
+}
+
 /** The parsed, validated configuration. Build it with {@link createConfig}. */
 export interface Config {
   readonly production: boolean;
@@ -102,6 +122,8 @@ export interface Config {
   readonly logLevel: string;
   /** Directory of operator-replaceable content (programme, organisation); undefined = bundled. */
   readonly contentDir: string | undefined;
+  /** Undefined when neither METRICS_PORT nor METRICS_TOKEN is set: no /metrics at all. */
+  readonly metrics: MetricsConfig | undefined;
 }
 
 /** A configuration problem: one line naming the variable and what it expects. */
@@ -169,5 +191,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     contentDir: e.CONTENT_DIR,
+    metrics: e.METRICS_PORT !== undefined || e.METRICS_TOKEN ? { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN } : undefined,
   };
 }

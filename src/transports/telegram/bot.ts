@@ -31,6 +31,8 @@ export interface TelegramBotOptions {
   readonly organisersChatId?: () => number | undefined;
   /** Other groups that receive cards of some categories (content routing): card buttons and replies work there too. */
   readonly routedChatIds?: readonly number[];
+  /** Told of every update: its kind (message, callback_query …) and how long handling took (metrics). */
+  readonly observeUpdate?: (kind: string, seconds: number) => void;
 }
 
 /** Updates are remembered this long to drop Telegram's redeliveries (it keeps updates 24 h). */
@@ -54,6 +56,18 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // 429s are retried here after retry_after; 5xx and network errors go back to the caller at once
   // (the outbox retries with its own backoff, so an outage never blocks a resident's chat).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
+
+  const observe = options.observeUpdate;
+  if (observe) {
+    bot.use(async (ctx, next) => {
+      const started = performance.now();
+      try {
+        await next();
+      } finally {
+        observe(Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown", (performance.now() - started) / 1000);
+      }
+    });
+  }
 
   // One chat's updates are handled in the order they arrived, also when polling concurrently.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
