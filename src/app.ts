@@ -31,7 +31,7 @@ import { ViberClient } from "./transports/viber/client.js";
 import { renderForViber } from "./transports/viber/render.js";
 import { viberWebhook } from "./transports/viber/webhook.js";
 import { viberChatUri } from "./transports/viber/account.js";
-import { mainMenuButtons } from "./core/menu.js";
+import { mainMenuButtons } from "./core/features/menu.js";
 import { instrumentStorage } from "./ops/instrumented-storage.js";
 import { Metrics, observedViberWebhook } from "./ops/metrics.js";
 import { serveMetrics } from "./ops/metrics-server.js";

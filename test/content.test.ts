@@ -47,8 +47,8 @@ describe("content", () => {
   it("stops the start with the file and the field when content is broken", () => {
     const title = withBrokenCopy((dir) => {
       const file = join(dir, "programme.en.json");
-      const programme = JSON.parse(readFileSync(file, "utf8"));
-      programme.sections[2].items[0].title = "x".repeat(200);
+      const programme = JSON.parse(readFileSync(file, "utf8")) as { sections: { items: { title: string; id: string }[] }[] };
+      programme.sections[2]!.items[0]!.title = "x".repeat(200);
       writeFileSync(file, JSON.stringify(programme));
     });
     expect(title).toMatch(/programme\.en\.json: field sections\.2\.items\.0\.title/);
@@ -56,14 +56,14 @@ describe("content", () => {
     expect(json).toMatch(/organisation\.json is not valid JSON/);
     const ids = withBrokenCopy((dir) => {
       const file = join(dir, "programme.en.json");
-      const programme = JSON.parse(readFileSync(file, "utf8"));
-      programme.sections[0].items[0].id = "intro.renamed";
+      const programme = JSON.parse(readFileSync(file, "utf8")) as { sections: { items: { title: string; id: string }[] }[] };
+      programme.sections[0]!.items[0]!.id = "intro.renamed";
       writeFileSync(file, JSON.stringify(programme));
     });
     expect(ids).toMatch(/programme\.en\.json: .* does not match programme\.uk\.json/);
     const vocabulary = withBrokenCopy((dir) => {
       const file = join(dir, "vocabulary.json");
-      const words = JSON.parse(readFileSync(file, "utf8"));
+      const words = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
       words["economy.unknown"] = { uk: ["x"], ru: [], en: [] };
       writeFileSync(file, JSON.stringify(words));
     });

@@ -1,4 +1,4 @@
-import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOCALES, type Locale } from "./types.js";
@@ -61,7 +61,7 @@ export function createTranslator(dir: string): Translator {
       const message = bundle.getMessage(key) ?? (locale === "uk" ? undefined : bundleFor("uk").getMessage(key));
       if (!message?.value) return key;
       const owner = bundle.getMessage(key) ? bundle : bundleFor("uk");
-      return owner.formatPattern(message.value, args as Record<string, FluentVariable> | undefined);
+      return owner.formatPattern(message.value, args);
     },
     has(locale, key) {
       return bundleFor(locale).hasMessage(key);

@@ -93,7 +93,7 @@ export class RedisStorage implements Storage {
       storage = new RedisStorage(url, options);
     } catch (error) {
       // node-redis rejects e.g. a database path that is not a number; its messages omit the URL.
-      throw new Error(`Invalid Redis URL (${(error as Error).message}); expected redis://[user:password@]host:6379/0`);
+      throw new Error(`Invalid Redis URL (${(error as Error).message}); expected redis://[user:password@]host:6379/0`, { cause: error });
     }
     const client = storage.#client;
     const outcome = await Promise.race([

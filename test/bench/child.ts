@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync } from "node:fs";
-import type { SutAnswer, SutCommand, SutRequest, Usage } from "./protocol.js";
+import type { SutAnswer, SutCommand, Usage } from "./protocol.js";
 
 /** Options of {@link startSut}. */
 export interface SutOptions {
@@ -98,7 +98,7 @@ export async function startSut(options: SutOptions): Promise<Sut> {
           answer.type === expect ? resolve(answer as Extract<SutAnswer, { type: T }>) : reject(new Error(`expected ${expect}, got ${answer.type}`)),
         reject,
       });
-      child.send({ ...body, id } as SutRequest);
+      child.send({ ...body, id });
     });
   };
 

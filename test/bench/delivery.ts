@@ -19,7 +19,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Pacer, PLATFORM_LIMITS, SlidingWindow, type PacingLimits } from "../../src/core/outbox/pacing.js";
-import type { TelegramDouble } from "../doubles/telegram-api.js";
 import type { Sut } from "./child.js";
 import { populateSqlite } from "./populate.js";
 import { ORGANISERS_CHAT_ID, startDouble, startMeasured, waitUntil, type BenchContext } from "./stage.js";
@@ -184,10 +183,6 @@ export interface DeliveryRun {
   readonly achievedPerSecond: number;
   /** Achieved rate over the limit (broadcast), or shortest possible time over time taken (group). */
   readonly fractionOfLimit: number;
-}
-
-function sendsTo(double: TelegramDouble, predicate: (chatId: number) => boolean) {
-  return double.calls.filter((call) => call.method === "sendMessage" && predicate(Number(call.params["chat_id"])));
 }
 
 /** Real-time burst of `count` cards to the group at Telegram's true limits and Viche's default pacing. */

@@ -10,7 +10,7 @@ import type { Database } from "better-sqlite3";
 import { Keyv } from "keyv";
 import { fileURLToPath } from "node:url";
 import { createTranslator, type Translator } from "../../src/core/i18n.js";
-import { mainMenuButtons } from "../../src/core/menu.js";
+import { mainMenuButtons } from "../../src/core/features/menu.js";
 import { indexComplaint } from "../../src/core/organisers/similar.js";
 import { ReportRepository, type Report, type ReportKind, type ReportStatus } from "../../src/core/reports/reports.js";
 import { ResidentRepository } from "../../src/core/residents.js";

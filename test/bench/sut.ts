@@ -23,10 +23,11 @@ const writes = { count: 0, ms: 0 };
 if (experiments.has("sqlite-normal") || experiments.has("count-writes")) {
   const { default: Database } = await import("better-sqlite3");
   if (experiments.has("sqlite-normal")) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this) on each database
     const pragma = Database.prototype.pragma;
     Database.prototype.pragma = function (this: InstanceType<typeof Database>, source: string, options?: { simple?: boolean }) {
       return pragma.call(this, /^\s*synchronous\s*=\s*FULL\s*$/i.test(source) ? "synchronous = NORMAL" : source, options);
-    } as typeof pragma;
+    };
   }
   if (experiments.has("count-writes")) {
     const probe = new Database(":memory:");
@@ -141,7 +142,8 @@ async function startBare(): Promise<{ handle: (request: SutRequest) => Promise<S
   bot.on("message", (ctx) => ctx.api.sendMessage(ctx.chat.id, ctx.message.text ?? "echo"));
   bot.on("callback_query", (ctx) => ctx.api.sendMessage(ctx.chat?.id ?? ctx.from.id, ctx.callbackQuery.data ?? "echo"));
   await bot.init();
-  const server = createServer(webhookCallback(bot, "http", { secretToken: process.env.TELEGRAM_WEBHOOK_SECRET ?? "" }));
+  const handleUpdate = webhookCallback(bot, "http", { secretToken: process.env.TELEGRAM_WEBHOOK_SECRET ?? "" });
+  const server = createServer((request, response) => void handleUpdate(request, response));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", resolve));
   const address = server.address();

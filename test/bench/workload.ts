@@ -75,11 +75,11 @@ export function textUpdate(resident: BenchResident, text: string): Update {
 
 /** A button press: a callback_query quoting the bot's message that carried the button. */
 export function callbackUpdate(resident: BenchResident, data: string, message?: Message): Update {
-  const quoted = message ?? ({ message_id: 1, from: BOT_USER, chat: chat(resident), date: Math.floor(Date.now() / 1000), text: "…" } as unknown as Message);
+  const quoted = message ?? { message_id: 1, from: BOT_USER, chat: chat(resident), date: Math.floor(Date.now() / 1000), text: "…" };
   return {
     update_id: updateId++,
     callback_query: { id: String(callbackId++), from: user(resident), message: quoted, chat_instance: `-${resident.id}77`, data },
-  } as unknown as Update;
+  };
 }
 
 /** What a resident sees last: the buttons of the bot's latest message that had a keyboard. */
@@ -97,12 +97,15 @@ function screenOf(sent: SentMessage): Screen {
   const labels = new Set<string>();
   const inline = markup["inline_keyboard"];
   if (Array.isArray(inline)) {
-    for (const row of inline) for (const button of Array.isArray(row) ? row : []) if (typeof button?.callback_data === "string") data.add(button.callback_data);
+    for (const row of inline as unknown[])
+      for (const button of Array.isArray(row) ? (row as { callback_data?: unknown }[]) : [])
+        if (typeof button?.callback_data === "string") data.add(button.callback_data);
   }
   const keyboard = markup["keyboard"];
   if (Array.isArray(keyboard)) {
-    for (const row of keyboard)
-      for (const button of Array.isArray(row) ? row : []) labels.add(typeof button === "string" ? button : String(button?.text ?? ""));
+    for (const row of keyboard as unknown[])
+      for (const button of Array.isArray(row) ? (row as (string | { text?: string })[]) : [])
+        labels.add(typeof button === "string" ? button : String(button?.text ?? ""));
   }
   return { message: sent.message, data, labels };
 }

@@ -100,6 +100,31 @@ describe("flows in the core, without a messenger", () => {
     expect((await after.say("093 000 11 22")).text).toContain("З якого ви села");
   });
 
+  it("drops a stored draft whose answers no longer read, with an apology and the menu instead of a crash", async () => {
+    const core = coreOn(storage);
+    const maria = resident(core, "9");
+    await maria.say("/complaint");
+    await maria.press("🚌 Транспорт");
+    const attachments = await (async () => {
+      await maria.say("Коростишів");
+      return maria.say("Автобус не ходить уже тиждень");
+    })();
+    const skip = attachments.buttons?.flat().find((button) => button.data.startsWith("f:attachments:"))?.data ?? "";
+    expect(skip).not.toBe("");
+    const drafts = storage.collection<{ answers: Record<string, unknown> }>("flow");
+    const draft = await drafts.get("telegram:9");
+    expect(draft?.answers.description).toBe("Автобус не ходить уже тиждень");
+    await drafts.set("telegram:9", { ...draft, answers: { ...draft?.answers, photos: "not a list of photos" } });
+
+    const pressed = await maria.pressData(skip);
+    expect(pressed.text).toBe("Ця кнопка вже не діє. Оберіть дію з меню:");
+    expect(pressed.buttons?.flat().map((button) => button.data)).toContain("cmd:complaint");
+    expect(await drafts.get("telegram:9")).toBeUndefined();
+    const menu = await maria.say("/menu");
+    expect(menu.buttons?.flat().map((button) => button.label)).not.toContain("▶️ Продовжити скаргу");
+    expect((await maria.say("/complaint")).text).toContain("Про яку проблему");
+  });
+
   it("does not take a contact someone else's phone was shared from", async () => {
     const taras = resident(coreOn(storage), "8");
     await taras.say("/volunteer");

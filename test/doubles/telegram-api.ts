@@ -351,7 +351,7 @@ export class TelegramDouble {
 
   /** Hands a hand-built update to the bot (an update_id is assigned). */
   async raw(update: Omit<Update, "update_id">): Promise<Update> {
-    const full = { ...update, update_id: this.#state.nextUpdateId() } as Update;
+    const full = { ...update, update_id: this.#state.nextUpdateId() };
     await this.deliver(full);
     return full;
   }

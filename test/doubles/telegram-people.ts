@@ -213,7 +213,7 @@ export async function pressButton(host: PeopleHost, person: TelegramPerson, choi
     .find((text) => text === label);
   if (keyboardButton !== undefined && wanted.messageId === undefined) {
     const rows = chat.replyKeyboard?.["keyboard"];
-    const raw = Array.isArray(rows) ? rows.flat().find((b: unknown) => isObject(b) && b["text"] === label) : undefined;
+    const raw = Array.isArray(rows) ? (rows as unknown[]).flat().find((b: unknown) => isObject(b) && b["text"] === label) : undefined;
     if (isObject(raw) && (raw["request_contact"] === true || raw["request_location"] === true)) {
       throw new Error(`"${label}" asks for a ${raw["request_contact"] === true ? "contact: use double.shareContact" : "location: use double.sendLocation"}`);
     }
@@ -240,7 +240,7 @@ export function chatMemberUpdate(
   return {
     update_id: state.nextUpdateId(),
     my_chat_member: { chat: chat.chat, from, date: state.now(), old_chat_member: member(oldStatus), new_chat_member: member(newStatus) },
-  } as Update;
+  };
 }
 
 /**

@@ -102,7 +102,7 @@ export class Params {
     const value = this.json(name);
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) return badRequest(`can't parse ${name} JSON array`);
-    return value;
+    return value as unknown[];
   }
 
   private json(name: string): unknown {

@@ -19,7 +19,7 @@ interface FakeBot {
 
 async function startFakeBot(): Promise<FakeBot> {
   const received: FakeBot["received"] = [];
-  const bot = { received, status: 200, welcome: undefined as unknown } as FakeBot & { server?: Server };
+  const bot = { received, status: 200, welcome: undefined } as FakeBot & { server?: Server };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -333,7 +333,7 @@ export class ViberDouble {
   }
 
   async #post(url: string, rawBody: string, signature: string | null, messageToken: string, event: string): Promise<CallbackResult> {
-    let status = 0;
+    let status: number;
     let text = "";
     try {
       const response = await fetch(url, {

@@ -119,7 +119,7 @@ describe("/broadcast: composing, previewing, opting out", () => {
     await fileComplaint(olha, { category: "🛣 Дороги", place: "Коростишів", text: "Яма на дорозі біля школи" });
     await fileComplaint(ivan, { category: "🛣 Дороги", place: "Черняхів", text: "Розбита дорога до лікарні" });
     const sent = await stage.telegram.sendPhoto({ id: 20_003, first_name: "Фотограф" });
-    photo = (sent.message?.photo ?? []) as PhotoSize[];
+    photo = sent.message?.photo ?? [];
   });
   afterAll(async () => {
     await stage?.stop();

@@ -1,16 +1,35 @@
+import { z } from "zod";
 import type { PhotoRef } from "../types.js";
 import { optionChoices, optionLabel, type FlowDefinition, type StepContext, type StepInput, type StepResult } from "./flow.js";
-import { acceptPhone, acceptSettlement, consentAnswer, eventOf, lastSettlementChoice, MAX_TEXT, textOf } from "./inputs.js";
+import { acceptPhone, acceptSettlement, consentAnswer, eventOf, lastSettlementChoice, MAX_TEXT, phoneAnswersSchema, textOf } from "./inputs.js";
 import { reportDoneMessages } from "./outcome.js";
 
 /** At most this many photos per complaint. */
 export const MAX_PHOTOS = 3;
 
-function photosOf(ctx: StepContext): PhotoRef[] {
-  return Array.isArray(ctx.answers.photos) ? (ctx.answers.photos as PhotoRef[]) : [];
+/** What the complaint flow stores, step by step. */
+export const complaintAnswersSchema = z.object({
+  category: z.string().optional(),
+  settlement: z.string().optional(),
+  description: z.string().optional(),
+  photos: z.array(z.object({ fileId: z.string(), size: z.number().optional() })).optional(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
+  attachmentsDone: z.boolean().optional(),
+  ...phoneAnswersSchema.shape,
+  consent: z.boolean().optional(),
+  /** An open complaint about the same problem nearby, offered for joining on the summary. */
+  similarRef: z.string().optional(),
+  similarText: z.string().optional(),
+});
+/** The complaint flow's answers. */
+export type ComplaintAnswers = z.infer<typeof complaintAnswersSchema>;
+type Context = StepContext<ComplaintAnswers>;
+
+function photosOf(ctx: Context): PhotoRef[] {
+  return ctx.answers.photos ?? [];
 }
 
-function attachmentsNote(ctx: StepContext): string {
+function attachmentsNote(ctx: Context): string {
   const parts: string[] = [];
   const photos = photosOf(ctx).length;
   if (photos > 0) parts.push(ctx.t("complaint-photos-count", { count: photos }));
@@ -18,12 +37,12 @@ function attachmentsNote(ctx: StepContext): string {
   return parts.join(", ");
 }
 
-function contactLine(ctx: StepContext): string {
-  return ctx.answers.anonymous === true || typeof ctx.answers.phone !== "string" ? ctx.t("summary-anonymous") : String(ctx.answers.phone);
+function contactLine(ctx: Context): string {
+  return ctx.answers.anonymous === true || ctx.answers.phone === undefined ? ctx.t("summary-anonymous") : ctx.answers.phone;
 }
 
 /** A description: text, or a photo whose caption says what the problem is. */
-function acceptDescription(input: StepInput, ctx: StepContext): StepResult {
+function acceptDescription(input: StepInput, ctx: Context): StepResult<ComplaintAnswers> {
   const event = eventOf(input);
   if (event?.kind === "photo") {
     const caption = event.caption?.trim() ?? "";
@@ -40,14 +59,10 @@ function acceptDescription(input: StepInput, ctx: StepContext): StepResult {
 }
 
 /** When a similar open complaint exists nearby, remembers it so that the summary offers joining it. */
-async function offerJoining(result: StepResult, ctx: StepContext): Promise<StepResult> {
+async function offerJoining(result: StepResult<ComplaintAnswers>, ctx: Context): Promise<StepResult<ComplaintAnswers>> {
   const text = result.kind === "next" ? result.answers.description : undefined;
-  if (result.kind !== "next" || typeof text !== "string") return result;
-  const similar = await ctx.services.findSimilarReport({
-    category: String(ctx.answers.category ?? ""),
-    settlement: String(ctx.answers.settlement ?? ""),
-    text,
-  });
+  if (result.kind !== "next" || text === undefined) return result;
+  const similar = await ctx.services.findSimilarReport({ category: ctx.answers.category ?? "", settlement: ctx.answers.settlement ?? "", text });
   return { ...result, answers: { ...result.answers, similarRef: similar?.ref, similarText: similar?.text } };
 }
 
@@ -60,9 +75,10 @@ function excerpt(text: string): string {
  * photos and location → contact (share, type, or stay anonymous) → consent when a phone was given
  * → summary with send and edit.
  */
-export const complaintFlow: FlowDefinition = {
+export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
   id: "complaint",
   version: 1,
+  answers: complaintAnswersSchema,
   steps: [
     {
       id: "category",
@@ -130,7 +146,7 @@ export const complaintFlow: FlowDefinition = {
     },
     {
       id: "consent",
-      when: (answers) => typeof answers.phone === "string" && answers.anonymous !== true,
+      when: (answers) => answers.phone !== undefined && answers.anonymous !== true,
       prompt: (ctx) => ({
         text: ctx.t("consent-complaint"),
         choices: [
@@ -150,35 +166,34 @@ export const complaintFlow: FlowDefinition = {
   summary: (ctx) => {
     const lines = [
       ctx.t("summary-category", { value: optionLabel(ctx.content.organisation.complaintCategories, ctx.answers.category, ctx.locale) }),
-      ctx.t("summary-settlement", { value: String(ctx.answers.settlement ?? "") }),
-      ctx.t("summary-description", { value: String(ctx.answers.description ?? "") }),
+      ctx.t("summary-settlement", { value: ctx.answers.settlement ?? "" }),
+      ctx.t("summary-description", { value: ctx.answers.description ?? "" }),
     ];
     const attached = attachmentsNote(ctx);
     if (attached) lines.push(ctx.t("summary-attachments", { value: attached }));
     lines.push(ctx.t("summary-contact", { value: contactLine(ctx) }));
-    if (typeof ctx.answers.similarRef === "string") {
-      lines.push("", ctx.t("complaint-similar-found", { ref: ctx.answers.similarRef, text: excerpt(String(ctx.answers.similarText ?? "")) }));
+    if (ctx.answers.similarRef !== undefined) {
+      lines.push("", ctx.t("complaint-similar-found", { ref: ctx.answers.similarRef, text: excerpt(ctx.answers.similarText ?? "") }));
     }
     return lines.join("\n");
   },
-  summaryActions: (ctx) =>
-    typeof ctx.answers.similarRef === "string" ? [{ id: "join", label: ctx.t("button-join-report", { ref: ctx.answers.similarRef }) }] : [],
+  summaryActions: (ctx) => (ctx.answers.similarRef !== undefined ? [{ id: "join", label: ctx.t("button-join-report", { ref: ctx.answers.similarRef }) }] : []),
   submit: async (ctx, action) => {
     const a = ctx.answers;
-    if (action === "join" && typeof a.similarRef === "string") {
-      const joined = await ctx.services.joinReport(a.similarRef, String(a.description));
+    if (action === "join" && a.similarRef !== undefined) {
+      const joined = await ctx.services.joinReport(a.similarRef, a.description ?? "");
       if (joined) return reportDoneMessages(ctx, joined, "joined-complaint");
       // The report was closed meanwhile: file the resident's own instead.
     }
-    const withContact = a.anonymous !== true && a.consent === true && typeof a.phone === "string";
+    const phone = a.anonymous !== true && a.consent === true ? a.phone : undefined;
     const report = await ctx.services.fileReport({
       kind: "complaint",
-      category: String(a.category),
-      settlement: String(a.settlement),
-      text: String(a.description),
+      category: a.category ?? "",
+      settlement: a.settlement ?? "",
+      text: a.description ?? "",
       photos: photosOf(ctx),
-      ...(a.location ? { location: a.location as { latitude: number; longitude: number } } : {}),
-      ...(withContact ? { contact: { phone: String(a.phone), ...(typeof a.phoneName === "string" ? { name: a.phoneName } : {}) } } : {}),
+      ...(a.location ? { location: a.location } : {}),
+      ...(phone !== undefined ? { contact: { phone, ...(a.phoneName !== undefined ? { name: a.phoneName } : {}) } } : {}),
     });
     return reportDoneMessages(ctx, report);
   },

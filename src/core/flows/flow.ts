@@ -1,5 +1,6 @@
+import type { z } from "zod";
 import type { Content, ContentOption } from "../content.js";
-import type { MessageArgs, Translator } from "../i18n.js";
+import type { MessageArgs } from "../i18n.js";
 import type { NewReport, Report } from "../reports/reports.js";
 import type { Resident } from "../residents.js";
 import type { IncomingEvent, Locale, OutgoingMessage } from "../types.js";
@@ -7,7 +8,10 @@ import type { IncomingEvent, Locale, OutgoingMessage } from "../types.js";
 /** The flows residents can be in. Each is declared once, as data, in its own file. */
 export type FlowId = "complaint" | "volunteer" | "question" | "reply" | "forget";
 
-/** What a resident answered so far, by step id. Validated by each step's schema on the way in. */
+/**
+ * What a resident answered so far, as stored. Each flow narrows it with its own zod schema
+ * ({@link FlowDefinition.answers}); a stored state that does not parse is discarded.
+ */
 export type Answers = Record<string, unknown>;
 
 /**
@@ -43,11 +47,11 @@ export interface FlowServices {
   joinReport(ref: string, text: string): Promise<Report | undefined>;
 }
 
-/** Everything a step needs to talk to the resident. */
-export interface StepContext {
+/** Everything a step needs to talk to the resident; `answers` are the flow's typed answers so far. */
+export interface StepContext<A extends Answers = Answers> {
   readonly resident: Resident;
   readonly locale: Locale;
-  readonly answers: Answers;
+  readonly answers: A;
   readonly content: Content;
   readonly t: (key: string, args?: MessageArgs) => string;
   readonly services: FlowServices;
@@ -75,34 +79,42 @@ export type StepInput = { readonly kind: "choice"; readonly value: string } | { 
  * The outcome of a step: store `answers` (merged) and go on; stay on the step (e.g. a multi-select
  * toggle) with an optional note; or refuse with a message that says what to send instead.
  */
-export type StepResult =
-  | { readonly kind: "next"; readonly answers: Answers; readonly note?: string }
-  | { readonly kind: "stay"; readonly answers: Answers; readonly note?: string }
+export type StepResult<A extends Answers = Answers> =
+  | { readonly kind: "next"; readonly answers: Partial<A>; readonly note?: string }
+  | { readonly kind: "stay"; readonly answers: Partial<A>; readonly note?: string }
   | { readonly kind: "invalid"; readonly message: string };
 
-/** One step of a flow. */
-export interface FlowStep {
+/** One step of a flow, reading and returning the flow's typed answers `A`. */
+export interface FlowStep<A extends Answers = Answers> {
   readonly id: string;
   /** Locale key naming this answer on the summary's "edit" menu; absent = not editable. */
   readonly editLabel?: string;
   /** Whether the step applies given the answers so far (default: always). */
-  readonly when?: (answers: Answers) => boolean;
-  readonly prompt: (ctx: StepContext) => StepPrompt;
-  readonly accept: (input: StepInput, ctx: StepContext) => StepResult | Promise<StepResult>;
+  when?(answers: A): boolean;
+  prompt(ctx: StepContext<A>): StepPrompt;
+  accept(input: StepInput, ctx: StepContext<A>): StepResult<A> | Promise<StepResult<A>>;
 }
 
-/** A flow: ordered steps, a summary with send/edit, and what sending does. */
-export interface FlowDefinition {
+/**
+ * A flow: ordered steps, a summary with send/edit, and what sending does. `answers` is the schema
+ * of everything the steps store (each field optional until its step ran); the runner only hands
+ * steps answers that parsed with it. Handlers are methods so that a typed flow is also a
+ * `FlowDefinition` of plain {@link Answers} for the runner.
+ */
+export interface FlowDefinition<A extends Answers = Answers> {
   readonly id: FlowId;
   readonly version: number;
-  readonly steps: readonly FlowStep[];
+  readonly answers: z.ZodType<A>;
+  readonly steps: readonly FlowStep<A>[];
   /** Whether the flow ends with a summary and "send"/"edit" (default true). */
   readonly confirm?: boolean;
-  readonly summary: (ctx: StepContext) => string;
+  /** Whether the main menu offers to continue it (`resume-<id>` in the locale; default true). */
+  readonly resumable?: boolean;
+  summary(ctx: StepContext<A>): string;
   /** Other ways to send, offered above "send" on the summary (e.g. join a similar report instead). */
-  readonly summaryActions?: (ctx: StepContext) => readonly { readonly id: string; readonly label: string }[];
+  summaryActions?(ctx: StepContext<A>): readonly { readonly id: string; readonly label: string }[];
   /** Runs on "send" (`action` set when one of {@link summaryActions} was chosen): stores what was collected and returns what the resident sees next. */
-  readonly submit: (ctx: StepContext, action?: string) => Promise<OutgoingMessage[]>;
+  submit(ctx: StepContext<A>, action?: string): Promise<OutgoingMessage[]>;
 }
 
 /** Helper for steps that pick from a content list (categories, ways to help). */
@@ -111,6 +123,6 @@ export function optionChoices(options: readonly ContentOption[], locale: Locale)
 }
 
 /** The label of a content option by id, or the id itself when it is unknown. */
-export function optionLabel(options: readonly ContentOption[], id: unknown, locale: Locale): string {
-  return options.find((option) => option.id === id)?.label[locale] ?? String(id ?? "");
+export function optionLabel(options: readonly ContentOption[], id: string | undefined, locale: Locale): string {
+  return options.find((option) => option.id === id)?.label[locale] ?? id ?? "";
 }

@@ -1,10 +1,19 @@
+import { z } from "zod";
+import { menuRow } from "../features/menu.js";
 import type { FlowDefinition } from "./flow.js";
 
+/** What the forget flow stores: whether the resident confirmed. */
+export const forgetAnswersSchema = z.object({ confirmed: z.boolean().optional() });
+/** The forget flow's answers. */
+export type ForgetAnswers = z.infer<typeof forgetAnswersSchema>;
+
 /** /forget: one confirmation, then everything personal is deleted. */
-export const forgetFlow: FlowDefinition = {
+export const forgetFlow: FlowDefinition<ForgetAnswers> = {
   id: "forget",
   version: 1,
+  answers: forgetAnswersSchema,
   confirm: false,
+  resumable: false,
   steps: [
     {
       id: "confirm",
@@ -25,8 +34,8 @@ export const forgetFlow: FlowDefinition = {
   ],
   summary: () => "",
   submit: async (ctx) => {
-    if (ctx.answers.confirmed !== true) return [{ text: ctx.t("forget-kept"), buttons: [[{ label: ctx.t("nav-menu"), data: "menu" }]] }];
+    if (ctx.answers.confirmed !== true) return [{ text: ctx.t("forget-kept"), buttons: [menuRow(ctx.t)] }];
     await ctx.services.forgetResident();
-    return [{ text: ctx.t("forget-done"), buttons: [[{ label: ctx.t("nav-menu"), data: "menu" }]] }];
+    return [{ text: ctx.t("forget-done"), buttons: [menuRow(ctx.t)] }];
   },
 };

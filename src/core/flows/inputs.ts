@@ -46,18 +46,31 @@ export function eventOf(input: StepInput): IncomingEvent | undefined {
   return input.kind === "event" ? input.event : undefined;
 }
 
+/** The answers a contact step stores (see {@link acceptPhone}). */
+export const phoneAnswersSchema = z.object({
+  /** E.164. */
+  phone: z.string().optional(),
+  /** The name the messenger gave with a shared contact. */
+  phoneName: z.string().optional(),
+  anonymous: z.boolean().optional(),
+});
+/** The answers of a contact step. */
+export type PhoneAnswers = z.infer<typeof phoneAnswersSchema>;
+
 /** Accepts free text within `min`..{@link MAX_TEXT} characters into `answers[key]`. */
-export function acceptText(input: StepInput, ctx: StepContext, key: string, min = 2): StepResult {
+export function acceptText<K extends string>(input: StepInput, ctx: StepContext, key: K, min = 2): StepResult<Record<K, string>> {
   const text = textOf(input)?.trim();
   if (text === undefined) return { kind: "invalid", message: ctx.t("input-need-text") };
   if (text.startsWith("/")) return { kind: "invalid", message: ctx.t("input-need-text") };
   if (text.length < min) return { kind: "invalid", message: ctx.t("input-too-short", { min }) };
   if (text.length > MAX_TEXT) return { kind: "invalid", message: ctx.t("input-too-long", { max: MAX_TEXT, length: text.length }) };
-  return { kind: "next", answers: { [key]: text } };
+  const answers: Partial<Record<K, string>> = {};
+  answers[key] = text;
+  return { kind: "next", answers };
 }
 
 /** Accepts a settlement typed or picked from the "last time" button. */
-export function acceptSettlement(input: StepInput, ctx: StepContext): StepResult {
+export function acceptSettlement(input: StepInput, ctx: StepContext): StepResult<{ settlement: string }> {
   const raw = input.kind === "choice" && input.value === "last" ? ctx.resident.lastSettlement : textOf(input);
   if (raw === undefined) return { kind: "invalid", message: ctx.t("settlement-need-text") };
   const parsed = settlementSchema.safeParse(raw);
@@ -74,7 +87,7 @@ export function lastSettlementChoice(ctx: StepContext): { value: string; label: 
  * Accepts a phone shared with the messenger's button, a typed phone, or (when `allowAnonymous`)
  * the "anonymous" choice. Stores `phone` (E.164), `phoneName` and `anonymous`.
  */
-export function acceptPhone(input: StepInput, ctx: StepContext, allowAnonymous: boolean): StepResult {
+export function acceptPhone(input: StepInput, ctx: StepContext, allowAnonymous: boolean): StepResult<PhoneAnswers> {
   if (input.kind === "choice") {
     if (input.value === "anonymous" && allowAnonymous) return { kind: "next", answers: { anonymous: true, phone: undefined, phoneName: undefined } };
     if (input.value === "saved" && ctx.resident.phone) return { kind: "next", answers: { anonymous: false, phone: ctx.resident.phone } };

@@ -1,4 +1,4 @@
-import { mainMenuButtons } from "../menu.js";
+import { mainMenuButtons } from "../features/menu.js";
 import type { Report } from "../reports/reports.js";
 import type { OutgoingMessage } from "../types.js";
 import type { StepContext } from "./flow.js";

@@ -1,8 +1,9 @@
 import type { Button, IncomingEvent, OutgoingMessage } from "../types.js";
 import type { FlowDefinition, FlowState, FlowStep, StepContext, StepInput, StepPrompt } from "./flow.js";
 
-/** Button data of flow buttons: `f:<step>:<value>` for choices, `f:<action>` for navigation. */
-const PREFIX = "f:";
+/** The button-data namespace of flow buttons: `f:<step>:<value>` for choices, `f:<action>` for navigation. */
+export const FLOW_NAMESPACE = "f";
+const PREFIX = `${FLOW_NAMESPACE}:`;
 const SUMMARY = "summary";
 const EDIT_MENU = "edit-menu";
 
@@ -14,8 +15,7 @@ export interface FlowOutcome {
   readonly cancelled?: boolean;
 }
 
-/** True for button data that belongs to a flow. */
-export function isFlowData(data: string): boolean {
+function isFlowData(data: string): boolean {
   return data.startsWith(PREFIX);
 }
 

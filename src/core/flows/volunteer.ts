@@ -1,9 +1,23 @@
+import { z } from "zod";
 import { optionChoices, optionLabel, type FlowDefinition, type StepContext } from "./flow.js";
-import { acceptPhone, acceptSettlement, consentAnswer, lastSettlementChoice, nameSchema, textOf } from "./inputs.js";
+import { acceptPhone, acceptSettlement, consentAnswer, lastSettlementChoice, nameSchema, phoneAnswersSchema, textOf } from "./inputs.js";
 import { reportDoneMessages } from "./outcome.js";
 
-function selectedWays(ctx: StepContext): string[] {
-  return Array.isArray(ctx.answers.ways) ? (ctx.answers.ways as string[]) : [];
+/** What the sign-up flow stores, step by step. */
+export const volunteerAnswersSchema = z.object({
+  name: z.string().optional(),
+  ...phoneAnswersSchema.shape,
+  settlement: z.string().optional(),
+  /** Ids of the ways to help ticked so far. */
+  ways: z.array(z.string()).optional(),
+  availability: z.string().optional(),
+  consent: z.boolean().optional(),
+});
+/** The sign-up flow's answers. */
+export type VolunteerAnswers = z.infer<typeof volunteerAnswersSchema>;
+
+function selectedWays(ctx: StepContext<VolunteerAnswers>): string[] {
+  return ctx.answers.ways ?? [];
 }
 
 /**
@@ -11,9 +25,10 @@ function selectedWays(ctx: StepContext): string[] {
  * (tick several, then "done") → availability → consent → summary. A second sign-up from the same
  * resident or phone updates the first.
  */
-export const volunteerFlow: FlowDefinition = {
+export const volunteerFlow: FlowDefinition<VolunteerAnswers> = {
   id: "volunteer",
   version: 1,
+  answers: volunteerAnswersSchema,
   steps: [
     {
       id: "name",
@@ -106,9 +121,9 @@ export const volunteerFlow: FlowDefinition = {
   summary: (ctx) => {
     const ways = selectedWays(ctx).map((id) => optionLabel(ctx.content.organisation.waysToHelp, id, ctx.locale));
     return [
-      ctx.t("summary-name", { value: String(ctx.answers.name ?? "") }),
-      ctx.t("summary-phone", { value: String(ctx.answers.phone ?? "") }),
-      ctx.t("summary-settlement", { value: String(ctx.answers.settlement ?? "") }),
+      ctx.t("summary-name", { value: ctx.answers.name ?? "" }),
+      ctx.t("summary-phone", { value: ctx.answers.phone ?? "" }),
+      ctx.t("summary-settlement", { value: ctx.answers.settlement ?? "" }),
       ctx.t("summary-ways", { value: ways.join(", ") }),
       ctx.t("summary-availability", { value: optionLabel(ctx.content.organisation.availability, ctx.answers.availability, ctx.locale) }),
     ].join("\n");
@@ -116,11 +131,11 @@ export const volunteerFlow: FlowDefinition = {
   submit: async (ctx) => {
     const a = ctx.answers;
     const { report, updated } = await ctx.services.fileVolunteer({
-      settlement: String(a.settlement),
+      settlement: a.settlement ?? "",
       photos: [],
-      contact: { name: String(a.name), phone: String(a.phone) },
+      contact: { name: a.name ?? "", phone: a.phone ?? "" },
       ways: selectedWays(ctx),
-      availability: String(a.availability),
+      availability: a.availability ?? "",
     });
     return reportDoneMessages(ctx, report, updated ? "sent-volunteer-updated" : "sent-volunteer");
   },

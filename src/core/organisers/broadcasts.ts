@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
 import type { Collection, Storage } from "../../storage/storage.js";
 import type { Translator } from "../i18n.js";
-import { menuRow } from "../menu.js";
+import { menuRow } from "../features/menu.js";
 import type { Deliver, OnUndeliverable, Outbox } from "../outbox/outbox.js";
 import type { Resident, ResidentRepository } from "../residents.js";
 import { parseResidentKey, residentKey, type Locale, type PhotoRef } from "../types.js";
-import { optOutButton } from "./opt-out.js";
+import { optOutButton } from "../features/news.js";
 import { settlementKey } from "./similar.js";
 import { DAY_MS } from "./time.js";
 
@@ -74,7 +74,7 @@ const CHUNK = 100;
 /** At most this many of one broadcast's messages wait in the outbox at a time. */
 const WINDOW = 100;
 const ACTIVE = "broadcasts:active";
-const OUTCOMES = ["sent", "failed", "optedout"] as const;
+type Outcome = "sent" | "failed" | "optedout";
 
 /** Dependencies of {@link Broadcasts}. */
 export interface BroadcastsOptions {
@@ -202,7 +202,7 @@ export class Broadcasts {
   }
 
   /** Records what became of one queued message. */
-  private async settle(id: string, outcome: (typeof OUTCOMES)[number]): Promise<void> {
+  private async settle(id: string, outcome: Outcome): Promise<void> {
     await this.options.storage.increment(`broadcast:${id}:${outcome}`);
     await this.options.storage.increment(`broadcast:${id}:settled`);
   }
@@ -210,9 +210,10 @@ export class Broadcasts {
   /**
    * Moves every broadcast under way forward: queues the next chunk of its audience when the
    * previous ones have mostly gone out, posts progress (each quarter) and the final count to the
-   * group. Safe to call at any time and from several processes.
+   * group. Safe to call at any time and from several processes. (`_now` is kept for the workers'
+   * common signature; what is due here follows from the outbox, not the clock.)
    */
-  async step(now: number): Promise<void> {
+  async step(_now: number): Promise<void> {
     const { storage } = this.options;
     for (const id of await storage.indexRange(ACTIVE, 0, Number.MAX_SAFE_INTEGER, 20)) {
       const record = await this.records.get(id);
@@ -222,7 +223,7 @@ export class Broadcasts {
       }
       const advance = async () => {
         try {
-          await this.advance(record.id, now);
+          await this.advance(record.id);
         } catch (error) {
           this.options.logger.warn({ err: error, broadcast: id }, "broadcast: could not move forward, will try again");
         }
@@ -232,20 +233,20 @@ export class Broadcasts {
     }
   }
 
-  private async advance(id: string, now: number): Promise<void> {
+  private async advance(id: string): Promise<void> {
     const record = await this.records.get(id);
     if (!record || record.state !== "sending") return;
     let counts = await this.counts(id);
     while (record.cursor < record.chunks && counts.enqueued - counts.settled < WINDOW) {
-      await this.enqueueChunk(record, record.cursor, now);
+      await this.enqueueChunk(record, record.cursor);
       record.cursor += 1;
       await this.records.set(id, record);
       counts = await this.counts(id);
     }
-    await this.report(record, counts, now);
+    await this.report(record, counts);
   }
 
-  private async enqueueChunk(record: BroadcastRecord, chunk: number, now: number): Promise<void> {
+  private async enqueueChunk(record: BroadcastRecord, chunk: number): Promise<void> {
     const { storage, residents, outbox, translator, defaultLocale } = this.options;
     const keys = (await this.audiences.get(`${record.id}:${chunk}`)) ?? [];
     for (const key of keys) {
@@ -274,7 +275,7 @@ export class Broadcasts {
     this.options.wake();
   }
 
-  private async report(record: BroadcastRecord, counts: BroadcastCounts, now: number): Promise<void> {
+  private async report(record: BroadcastRecord, counts: BroadcastCounts): Promise<void> {
     const { storage, outbox } = this.options;
     const done = counts.settled + counts.skipped;
     if (record.cursor >= record.chunks && counts.settled >= counts.enqueued) {

@@ -1,21 +1,14 @@
 import type { Storage } from "../../storage/storage.js";
 import type { Content } from "../content.js";
 import type { Translator } from "../i18n.js";
-import { mainMenuButtons, menuRow } from "../menu.js";
+import { followUpButtons } from "../features/follow-ups.js";
+import { mainMenuButtons } from "../features/menu.js";
 import type { Outbox, OutboxPayload } from "../outbox/outbox.js";
 import type { ReportActions } from "../reports/actions.js";
 import { isParty, type Report, type ReportRepository } from "../reports/reports.js";
 import type { Resident, ResidentRepository } from "../residents.js";
 import type { Locale, OutgoingMessage, ResidentRef } from "../types.js";
 import { DAY_MS, localClock } from "./time.js";
-
-/** Button data of the follow-up answers: `fu:yes:C-1042`, `fu:no:C-1042`. */
-const FOLLOW_UP = /^fu:(yes|no):([CVQ]-\d+)$/;
-
-/** True for the data of a follow-up answer button. */
-export function isFollowUpData(data: string): boolean {
-  return FOLLOW_UP.test(data);
-}
 
 /** The idle digest is posted at the first scheduler run after this local hour. */
 export const IDLE_DIGEST_HOUR = 9;
@@ -89,18 +82,13 @@ export class FollowUps {
     return {
       title: t("followup-title", { ref: report.ref }),
       text: t("followup-question", { ref: report.ref, text }),
-      buttons: [
-        [{ label: t("button-followup-yes"), data: `fu:yes:${report.ref}` }],
-        [{ label: t("button-followup-no"), data: `fu:no:${report.ref}` }],
-        menuRow(t),
-      ],
+      buttons: followUpButtons(t, report.ref),
     };
   }
 
   /** A resident answered the follow-up: "yes" is noted, "no" reopens the report and tells the group. */
-  async answer(resident: Resident, data: string, now: number): Promise<OutgoingMessage[]> {
+  async answer(resident: Resident, answer: "yes" | "no", ref: string, now: number): Promise<OutgoingMessage[]> {
     const t = this.t(resident.locale);
-    const [, answer, ref = ""] = FOLLOW_UP.exec(data) ?? [];
     const report = await this.options.reports.get(ref);
     if (!report || !isParty(report, resident)) return [{ text: t("reply-unknown-ref", { ref }), buttons: mainMenuButtons(t) }];
     if (report.status !== "resolved") return [{ text: t("followup-already-open", { ref }), buttons: mainMenuButtons(t) }];

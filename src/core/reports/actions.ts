@@ -1,5 +1,6 @@
 import type { Translator } from "../i18n.js";
-import { menuRow } from "../menu.js";
+import { menuRow } from "../features/menu.js";
+import { replyButton } from "../features/replies.js";
 import type { Outbox, OutboxPayload } from "../outbox/outbox.js";
 import type { ResidentRepository } from "../residents.js";
 import type { Locale, ResidentRef } from "../types.js";
@@ -92,7 +93,7 @@ export class ReportActions {
         resident,
         ref: report.ref,
         purpose,
-        messages: [{ ...compose(t), buttons: [[{ label: t("button-reply"), data: `reply:${report.ref}` }], menuRow(t)] }],
+        messages: [{ ...compose(t), buttons: [[replyButton(t, report.ref)], menuRow(t)] }],
       });
     }
   }

@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { isButtonData } from "../../core/features/index.js";
 import type { IncomingEvent } from "../../core/types.js";
-
-/** Button data the core uses; a Viber reply button sends it back as the message text. */
-const BUTTON_DATA = /^(?:f:|prog(?::|$)|cmd:|lang:|reply:|status:|ask:|fu:|menu$|resume$|optout$|optin$)/;
 
 /**
  * Parses a Viber callback body, keeping `message_token` exact: it is a 64-bit integer larger than
@@ -57,7 +55,8 @@ export function eventFromViberMessage(message: ViberMessage): IncomingEvent | { 
   switch (message.type) {
     case "text": {
       const text = message.text ?? "";
-      return BUTTON_DATA.test(text) ? { kind: "choice", data: text } : { kind: "text", text };
+      // A Viber reply button sends its data back as the message text.
+      return isButtonData(text) ? { kind: "choice", data: text } : { kind: "text", text };
     }
     case "contact":
       return message.contact?.phone_number

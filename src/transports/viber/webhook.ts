@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";
 import type { Core } from "../../core/core.js";
 import type { MediaStore } from "../../core/media.js";
-import { mainMenuButtons } from "../../core/menu.js";
+import { mainMenuButtons } from "../../core/features/menu.js";
 import type { IncomingEvent, OutgoingMessage } from "../../core/types.js";
 import type { RouteResponse } from "../../server.js";
 import type { Storage } from "../../storage/storage.js";

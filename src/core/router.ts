@@ -1,0 +1,136 @@
+import type { FeatureContext, FeatureServices } from "./features/feature.js";
+import { menuMessage } from "./features/menu.js";
+import type { FeatureRegistry } from "./features/registry.js";
+import { FloodGuard } from "./flood.js";
+import type { FlowState } from "./flows/flow.js";
+import type { FlowSessions } from "./flows/sessions.js";
+import type { Translator } from "./i18n.js";
+import type { Resident, ResidentRepository } from "./residents.js";
+import { parseCommand, resolveTypedButton } from "./typed-buttons.js";
+import { residentKey, type IncomingEvent, type Locale, type OutgoingMessage, type ResidentRef } from "./types.js";
+
+/** Organisers' commands: they work only in the organisers' Telegram group, never in a resident's chat. */
+const ORGANISER_COMMANDS = new Set(["ban", "unban", "stats", "export", "broadcast", "link", "summary"]);
+
+/** Hints a transport can give about the sender (their messenger's language). */
+export interface EventHints {
+  readonly languageCode?: string;
+}
+
+/** What the router needs. */
+export interface RouterOptions {
+  readonly registry: FeatureRegistry;
+  readonly residents: ResidentRepository;
+  readonly sessions: FlowSessions;
+  readonly services: FeatureServices;
+  readonly translator: Translator;
+  readonly defaultLocale: Locale;
+  readonly now: () => number;
+  /** Events one resident may send per window before being asked to slow down. */
+  readonly flood: { readonly limit: number; readonly windowMs: number };
+}
+
+/**
+ * Routes one resident's event to the feature that owns it: a command, a button's namespace, the
+ * flow in progress, or free text. Loads and saves the resident around it; holds no feature logic.
+ */
+export class Router {
+  private readonly flood: FloodGuard;
+
+  constructor(private readonly options: RouterOptions) {
+    this.flood = new FloodGuard(options.flood);
+  }
+
+  /** Handles one event from one resident and returns the messages to show them, in order. */
+  async handle(ref: ResidentRef, event: IncomingEvent, hints: EventHints = {}): Promise<OutgoingMessage[]> {
+    const { residents, translator, registry } = this.options;
+    const now = this.options.now();
+    const hinted = hints.languageCode?.slice(0, 2);
+    const initialLocale: Locale = hinted === "en" ? "en" : this.options.defaultLocale;
+    // A flood from one resident slows that resident only: they are told once, then ignored a while.
+    const flooding = event.kind === "unsubscribed" ? "ok" : this.flood.check(residentKey(ref), now);
+    if (flooding === "drop") return [];
+    const { resident, created } = await residents.getOrCreate(ref, { locale: initialLocale, now });
+    if (resident.banned) return [];
+    if (flooding === "warn") return [{ text: translator.t(resident.locale, "flood-slow-down") }];
+    resident.lastSeenAt = now;
+    if (event.kind === "unsubscribed") {
+      resident.unsubscribed = true;
+      await residents.save(resident);
+      return [];
+    }
+    const wasUnsubscribed = resident.unsubscribed === true;
+    resident.unsubscribed = false;
+    const typed = resolveTypedButton(resident, event, registry, (key) => translator.t(resident.locale, key));
+    const messages = await this.dispatch(resident, typed, created || wasUnsubscribed);
+    const buttons = messages.flatMap((message) => [
+      ...(message.buttons ?? []).flat(),
+      ...(message.request ? [{ label: message.request.label, data: "" }] : []),
+    ]);
+    if (buttons.length > 0) resident.lastButtons = buttons.filter((button) => button.data !== "").map((button) => ({ label: button.label, data: button.data }));
+    await residents.save(resident);
+    return messages;
+  }
+
+  private async dispatch(resident: Resident, event: IncomingEvent, fresh: boolean): Promise<OutgoingMessage[]> {
+    const { registry, sessions } = this.options;
+    const state = await sessions.current(resident);
+    const ctx = this.context(resident, state, fresh);
+    const t = ctx.t;
+
+    if (event.kind === "start") return ctx.command("start", event.payload ?? "", fresh);
+    if (event.kind === "text" && event.text.trim().startsWith("/")) {
+      const command = parseCommand(event.text);
+      const handler = command ? registry.command(command.name) : undefined;
+      if (command && handler) return handler(ctx, command.args);
+      if (command && ORGANISER_COMMANDS.has(command.name)) return menuMessage(t("organisers-only"), t);
+      if (!state) return menuMessage(t("unknown-command"), t);
+    }
+    if (event.kind === "choice") {
+      const reply = await registry.button(event.data)?.handle(ctx, event.data);
+      if (reply) return reply;
+    }
+    if (event.kind === "unsupported") {
+      const note = t("unsupported-input", { what: t(`unsupported-${event.what}`) });
+      return state ? [sessions.prompt(resident, state, note)] : menuMessage(note, t);
+    }
+    if (state) {
+      const outcome = await sessions.advance(resident, state, event);
+      return outcome.cancelled ? menuMessage(t("cancelled"), t) : outcome.messages;
+    }
+    if (event.kind === "text") return (await registry.text(ctx, event.text)) ?? menuMessage(t("unknown-command"), t);
+    if (event.kind === "choice") return menuMessage(t("button-expired"), t);
+    return menuMessage(t("not-in-flow", { what: t(`input-kind-${event.kind}`) }), t);
+  }
+
+  private context(resident: Resident, flow: FlowState | undefined, fresh: boolean): RoutedContext {
+    const { registry, sessions, translator } = this.options;
+    const t: FeatureContext["t"] = (key, args) => translator.t(resident.locale, key, args);
+    const ctx: RoutedContext = {
+      resident,
+      t,
+      flow,
+      fresh,
+      now: this.options.now(),
+      services: this.options.services,
+      beginFlow: (id, answers = {}, startAt) => sessions.begin(resident, id, answers, startAt),
+      endFlow: () => sessions.end(resident),
+      resumeFlow: () => (flow ? sessions.prompt(resident, flow) : undefined),
+      resumeLabel: () => {
+        if (!flow || registry.flow(flow.flow)?.resumable === false) return undefined;
+        return translator.t(resident.locale, `resume-${flow.flow}`);
+      },
+      // A command run from a button is never a first contact.
+      command: async (name, args, asFresh = false) => {
+        const handler = registry.command(name);
+        return handler ? handler(asFresh === fresh ? ctx : this.context(resident, flow, asFresh), args) : menuMessage(t("unknown-command"), t);
+      },
+    };
+    return ctx;
+  }
+}
+
+/** The router's own context: its `command` may also run a command for a first contact (/start). */
+interface RoutedContext extends FeatureContext {
+  command(name: string, args: string, fresh?: boolean): Promise<OutgoingMessage[]>;
+}
