@@ -72,6 +72,20 @@ describe("GET /metrics on the main port behind a bearer token", () => {
     await stage?.stop();
   });
 
+  it("counts a refusal and a dead letter when an organiser's reply reaches a resident who blocked the bot", async () => {
+    const url = `http://127.0.0.1:${stage.viche.app.port}/metrics`;
+    const auth = { authorization: `Bearer ${token}` };
+    const resident = stage.resident(2, "Оля");
+    await resident.start();
+    const ref = await fileComplaint(resident, { category: "🛣 Дороги", place: "Черняхів", text: "Розбита дорога" });
+    await stage.telegram.blockChat(10_002, { notify: false });
+    await stage.group.reply(ref, "Дякуємо, передали в громаду");
+    await stage.group.note("заблокував бота");
+    const after = await scrape(url, auth);
+    expect(valueOf(after, "viche_delivery_refusals_total", { destination: "resident", reason: "blocked" })).toBe(1);
+    expect(valueOf(after, "viche_dead_letters_total", { destination: "resident", reason: "blocked" })).toBe(1);
+  });
+
   it("refuses a scrape without the token and answers one with it", async () => {
     const url = `http://127.0.0.1:${stage.viche.app.port}/metrics`;
     expect((await fetch(url)).status).toBe(401);
