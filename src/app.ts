@@ -16,7 +16,7 @@ import { createProgrammeSearch } from "./core/programme/search.js";
 import { cardAsText, cardModel } from "./core/reports/card.js";
 import type { Channel, OutgoingMessage } from "./core/types.js";
 import { CardDesk } from "./transports/telegram/desk/cards.js";
-import { connectCommand } from "./transports/telegram/desk/connect.js";
+import { announceConnectCode, connectCommand } from "./transports/telegram/desk/connect.js";
 import { ConnectedDesk } from "./transports/telegram/desk/connected-desk.js";
 import { OrganisersChat } from "./transports/telegram/desk/organisers-chat.js";
 import { OrganiserScheduler } from "./core/organisers/scheduler.js";
@@ -419,20 +419,6 @@ async function checkOrganisersGroup(bot: Bot, chatId: number, logger: Logger): P
     );
     return false;
   }
-}
-
-/**
- * Without ORGANISERS_CHAT_ID: a fresh one-time code, printed for the operator and logged at info,
- * for an administrator to send as `/connect CODE` in the organisers' group (or in a new group, to move).
- */
-async function announceConnectCode(chat: OrganisersChat, logger: Logger, announce: ((line: string) => void) | undefined): Promise<void> {
-  const code = await chat.issueCode();
-  const line =
-    chat.id === undefined
-      ? `Connect the organisers' group: add the bot to the group, then an administrator sends /connect ${code} there. Reports wait in the outbox until then.`
-      : `To move the organisers' group to another group, an administrator sends /connect ${code} there.`;
-  logger.info({ code, connected: chat.id !== undefined }, line);
-  announce?.(line);
 }
 
 /** The plain-text card, for the simulator's "organisers" pane. */

@@ -44,6 +44,20 @@ export function connectCommand(options: ConnectCommandOptions): Composer<Context
   return composer;
 }
 
+/**
+ * Without ORGANISERS_CHAT_ID: a fresh one-time code, printed for the operator and logged at info,
+ * for an administrator to send as `/connect CODE` in the organisers' group (or in a new group, to move).
+ */
+export async function announceConnectCode(chat: OrganisersChat, logger: Logger, announce: ((line: string) => void) | undefined): Promise<void> {
+  const code = await chat.issueCode();
+  const line =
+    chat.id === undefined
+      ? `Connect the organisers' group: add the bot to the group, then an administrator sends /connect ${code} there. Reports wait in the outbox until then.`
+      : `To move the organisers' group to another group, an administrator sends /connect ${code} there.`;
+  logger.info({ code, connected: chat.id !== undefined }, line);
+  announce?.(line);
+}
+
 /** An administrator (or the owner) of the chat, also when writing anonymously as the group. */
 async function isAdministrator(ctx: Context): Promise<boolean> {
   if (!ctx.chat || !ctx.from) return false;
