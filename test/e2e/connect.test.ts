@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTelegramDouble, visibleText, type TelegramDouble } from "../doubles/telegram-api.js";
 import { vicheProcess, type VicheProcess } from "../helpers/process.js";
 import { telegramResident, type ResidentDriver } from "../helpers/residents.js";
-import { ORGANISER } from "../helpers/viche.js";
+import { ORGANISER, ORGANISERS_CHAT_ID, startViche } from "../helpers/viche.js";
 
 /** The group the operator connects; ORGANISER is a plain member there, ADMIN its administrator. */
 const GROUP = -1009876543210;
@@ -113,4 +113,21 @@ describe("going live in production without ORGANISERS_CHAT_ID or TELEGRAM_WEBHOO
     expect(telegram.messagesTo(OTHER_GROUP).some((message) => visibleText(message).includes(ref))).toBe(false);
     expect(telegram.errors).toEqual([]);
   }, 90_000);
+});
+
+describe("with ORGANISERS_CHAT_ID set", () => {
+  it("keeps that group: /connect changes nothing and no code is offered", async () => {
+    const telegram = await startTelegramDouble();
+    const viche = await startViche({ telegram });
+    try {
+      telegram.addGroup(OTHER_GROUP, { admins: [ADMIN.id], title: "Інша група" });
+      await telegram.groupCommand(OTHER_GROUP, ADMIN, "/connect ABCDEFGH");
+      await telegram.waitFor((message) => visibleText(message).includes("задано в ORGANISERS_CHAT_ID"), { chatId: OTHER_GROUP, timeoutMs: 10_000 });
+      expect(viche.app.organisersChat?.id).toBe(ORGANISERS_CHAT_ID);
+      expect(viche.logs.lines.join("\n")).not.toContain("/connect");
+    } finally {
+      await viche.stop();
+      await telegram.close();
+    }
+  });
 });
