@@ -16,7 +16,9 @@ export class ConnectedDesk {
   ) {}
 
   private async desk(): Promise<CardDesk> {
-    const chatId = this.chat.id ?? (await this.chat.refresh());
+    // Read again each time (one storage read; the group gets at most 20 messages a minute): another
+    // process on the same Redis may have connected or moved the group meanwhile.
+    const chatId = await this.chat.refresh();
     if (chatId === undefined) {
       throw new DeliveryError("no organisers' group yet: send /connect CODE in the group, or set ORGANISERS_CHAT_ID", false, "unavailable");
     }
