@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's type-aware rules over src and test. Prettier is the formatter,
 // so no stylistic rules are enabled here; `npm run lint` runs both.
 import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 /** Messenger libraries: only a transport (src/transports/*) may import them, never the core. */
@@ -9,7 +10,7 @@ const messengerPackages = ["grammy", "grammy/*", "@grammyjs/*", "viber-bot", "vi
 /** The globals plain Node scripts (test/run.mjs, this file) use. */
 const nodeGlobals = { process: "readonly", console: "readonly", URL: "readonly" };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["node_modules/**", "dist/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -1,10 +1,13 @@
 import { DeliveryError } from "../../core/outbox/outbox.js";
+import { parseViberCallback } from "./receive.js";
+import type { ViberPayload } from "./render.js";
 
 /** Viber's answer to a REST call. `status` 0 is success. */
 export interface ViberResponse {
   readonly status: number;
   readonly status_message?: string;
-  readonly message_token?: string | number;
+  /** Exact, as a decimal string: it exceeds 2^53. */
+  readonly message_token?: string;
   readonly [key: string]: unknown;
 }
 
@@ -41,12 +44,14 @@ export class ViberClient {
       throw new DeliveryError(`Viber ${method}: HTTP 429`, false, "rate-limited", (Number.isFinite(seconds) ? seconds : 1) * 1000);
     }
     if (!response.ok) throw new DeliveryError(`Viber ${method}: HTTP ${response.status}`, false, "unavailable");
-    let answer: ViberResponse;
+    let parsed: unknown;
     try {
-      answer = (await response.json()) as ViberResponse;
+      parsed = parseViberCallback(await response.text());
     } catch {
-      throw new DeliveryError(`Viber ${method}: answer is not JSON`, false, "unavailable");
+      parsed = undefined;
     }
+    if (typeof parsed !== "object" || parsed === null) throw new DeliveryError(`Viber ${method}: answer is not JSON`, false, "unavailable");
+    const answer = parsed as ViberResponse;
     if (answer.status === 0) return answer;
     const what = `Viber ${method}: status ${answer.status} ${answer.status_message ?? ""}`.trim();
     if (NOT_SUBSCRIBED.has(answer.status)) throw new DeliveryError(what, true, "not-subscribed");
@@ -55,8 +60,8 @@ export class ViberClient {
     throw new DeliveryError(what, true, "rejected");
   }
 
-  /** Sends one message payload (see render.ts) to a subscribed user. */
-  sendMessage(payload: Record<string, unknown>): Promise<ViberResponse> {
+  /** Sends one message (see render.ts) to a subscribed user. */
+  sendMessage(payload: ViberPayload & { readonly receiver: string }): Promise<ViberResponse> {
     return this.call("send_message", payload);
   }
 

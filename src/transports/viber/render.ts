@@ -1,3 +1,8 @@
+// viber-bot's message modules one by one: its entry point also loads the Bot class, which requires
+// express at import time (see viber-bot.d.ts).
+import KeyboardMessage from "viber-bot/lib/message/keyboard-message.js";
+import type Message from "viber-bot/lib/message/message.js";
+import TextMessage from "viber-bot/lib/message/text-message.js";
 import { splitText } from "../../core/text.js";
 import type { Button, OutgoingMessage } from "../../core/types.js";
 
@@ -31,9 +36,10 @@ function button(label: string, action: ViberButton["ActionType"], body: string, 
 
 /**
  * Builds the keyboard: big buttons, at most two per row, readable on an old phone. Choice buttons
- * reply silently with their data; contact and location requests use Viber's own button kinds.
+ * reply silently with their data; contact and location requests use Viber's own button kinds, and
+ * the keyboard then carries the API version they need.
  */
-export function viberKeyboard(rows: readonly (readonly Button[])[], request: OutgoingMessage["request"]): Record<string, unknown> {
+export function viberKeyboard(rows: readonly (readonly Button[])[], request: OutgoingMessage["request"]): KeyboardMessage {
   const buttons: ViberButton[] = [];
   if (request) buttons.push(button(request.label, request.kind === "contact" ? "share-phone" : "location-picker", request.kind, 6));
   for (const row of rows) {
@@ -43,7 +49,27 @@ export function viberKeyboard(rows: readonly (readonly Button[])[], request: Out
       for (const entry of pair) buttons.push(button(entry.label, "reply", entry.data, pair.length === 1 ? 6 : 3));
     }
   }
-  return { Type: "keyboard", DefaultHeight: false, InputFieldState: "regular", Buttons: buttons.slice(0, MAX_BUTTONS) };
+  const keyboard: Message.Keyboard = { Type: "keyboard", DefaultHeight: false, InputFieldState: "regular", Buttons: buttons.slice(0, MAX_BUTTONS) };
+  return new KeyboardMessage(keyboard, null, undefined, undefined, request ? REQUEST_API_VERSION : 1);
+}
+
+/** A send_message request without `receiver`, as viber-bot's own client assembles it from a message. */
+export interface ViberPayload {
+  readonly sender: ViberSender;
+  readonly type?: unknown;
+  readonly text?: unknown;
+  readonly keyboard?: Message.Keyboard;
+  readonly min_api_version?: number;
+  readonly [field: string]: unknown;
+}
+
+/** The request for one viber-bot message: the sender, the message's own fields, its keyboard if any. */
+export function viberPayload(message: Message, sender: ViberSender): ViberPayload {
+  return {
+    sender,
+    ...message.toJson(),
+    ...(message.keyboard ? { keyboard: message.keyboard, min_api_version: message.minApiVersion ?? 1 } : {}),
+  };
 }
 
 /**
@@ -52,25 +78,16 @@ export function viberKeyboard(rows: readonly (readonly Button[])[], request: Out
  * last one. A message without buttons gets `fallbackRows` (the main menu), because a Viber message
  * without a keyboard removes the one the resident had.
  */
-export function renderForViber(
-  messages: readonly OutgoingMessage[],
-  sender: ViberSender,
-  fallbackRows: readonly (readonly Button[])[],
-): Record<string, unknown>[] {
-  const payloads: Record<string, unknown>[] = [];
+export function renderForViber(messages: readonly OutgoingMessage[], sender: ViberSender, fallbackRows: readonly (readonly Button[])[]): ViberPayload[] {
+  const payloads: ViberPayload[] = [];
   messages.forEach((message, index) => {
     const text = message.title ? `${message.title}\n\n${message.text}` : message.text;
     const pieces = splitText(text || "…", VIBER_TEXT_LIMIT);
     const last = index === messages.length - 1;
     pieces.forEach((piece, pieceIndex) => {
-      const withKeyboard = last && pieceIndex === pieces.length - 1;
       const rows = message.buttons && message.buttons.length > 0 ? message.buttons : fallbackRows;
-      payloads.push({
-        sender,
-        type: "text",
-        text: piece,
-        ...(withKeyboard ? { keyboard: viberKeyboard(rows, message.request), min_api_version: message.request ? REQUEST_API_VERSION : 1 } : {}),
-      });
+      const keyboard = last && pieceIndex === pieces.length - 1 ? viberKeyboard(rows, message.request) : undefined;
+      payloads.push(viberPayload(new TextMessage(piece, keyboard?.keyboard, null, undefined, undefined, keyboard?.minApiVersion), sender));
     });
   });
   return payloads;
