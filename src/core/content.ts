@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { programmeSchema, type Programme } from "./programme/programme.js";
 import { vocabularySchema, type Vocabulary } from "./programme/search.js";
+import { faqSchema, type Faq } from "./intents/faq.js";
 import { LOCALES, type Locale } from "./types.js";
 
 const localised = z.object({ uk: z.string().min(1).max(60), en: z.string().min(1).max(60) });
@@ -64,6 +65,8 @@ export interface Content {
   readonly organisation: Organisation;
   readonly programmes: Readonly<Record<Locale, Programme>>;
   readonly vocabulary: Vocabulary;
+  /** The organisation's FAQ and small talk, answered before the programme. */
+  readonly faq: Faq;
 }
 
 /** A content file that is missing or wrong, naming the file and the field. */
@@ -99,7 +102,7 @@ function itemIds(programme: Programme): string[] {
 
 /**
  * Loads and validates the content directory (`organisation.json`, `programme.<locale>.json`,
- * `vocabulary.json`). Every language's programme must have the same sections and items; the
+ * `vocabulary.json`, `faq.json`). Every language's programme must have the same sections and items; the
  * vocabulary may only name existing items. Throws a {@link ContentError} naming file and field.
  */
 export function loadContent(dir: string): Content {
@@ -125,7 +128,16 @@ export function loadContent(dir: string): Content {
   for (const id of Object.keys(vocabulary)) {
     if (!reference.includes(id)) throw new ContentError(`Content file ${vocabularyFile}: field ${id}: no programme item has this id.`);
   }
-  return { organisation, programmes, vocabulary };
+  const faqFile = join(dir, "faq.json");
+  const faq = parseWith(faqFile, faqSchema, readJson(faqFile));
+  return { organisation, programmes, vocabulary, faq };
+}
+
+/** What `{organisation}` and `{contacts}` in faq.json answers stand for, per locale. */
+export function faqFill(organisation: Pick<Organisation, "name" | "contacts">): Record<Locale, Record<string, string>> {
+  const fill = {} as Record<Locale, Record<string, string>>;
+  for (const locale of LOCALES) fill[locale] = { organisation: organisation.name[locale], contacts: organisation.contacts[locale] };
+  return fill;
 }
 
 /** The content bundled with Viche (the Zhytomyr programme), relative to the project root. */

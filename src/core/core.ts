@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { Storage } from "../storage/storage.js";
-import type { Content } from "./content.js";
+import { faqFill, type Content } from "./content.js";
 import type { FeatureServices } from "./features/feature.js";
+import { createIntentMatcher, type IntentMatcher } from "./intents/matcher.js";
 import { FEATURE_REGISTRY } from "./features/index.js";
 import type { FlowServices, FlowState } from "./flows/flow.js";
 import { FlowSessions } from "./flows/sessions.js";
@@ -55,6 +56,8 @@ export class Core {
   readonly broadcasts: Broadcasts;
   /** Answers and phrases organisers taught the bot; call `load()` once at start. */
   readonly learned: LearnedAnswers;
+  /** The organisation's FAQ, small talk and organisers' taught answers, read before the programme. */
+  readonly intents: IntentMatcher;
   private readonly filing: ReportFiling;
   private readonly router: Router;
   private readonly banOptions: BanOptions;
@@ -70,7 +73,8 @@ export class Core {
     const flows = storage.collection<FlowState>("flow");
     const pendingQuestions = storage.collection<string>("pending-question");
     this.actions = new ReportActions({ reports: this.reports, residents: this.residents, outbox, translator, defaultLocale, now, wake });
-    this.learned = new LearnedAnswers(storage, options.search);
+    this.intents = createIntentMatcher(content.faq, faqFill(content.organisation));
+    this.learned = new LearnedAnswers(storage, options.search, this.intents);
     const clock = (): number => now();
     this.followUps = new FollowUps({
       storage,
@@ -96,7 +100,15 @@ export class Core {
       now,
       services: (resident) => this.flowServices(resident, () => forgetResident(forget, resident)),
     });
-    const services: FeatureServices = { content, translator, search: options.search, reports: this.reports, followUps: this.followUps, pendingQuestions };
+    const services: FeatureServices = {
+      content,
+      translator,
+      search: options.search,
+      intents: this.intents,
+      reports: this.reports,
+      followUps: this.followUps,
+      pendingQuestions,
+    };
     this.router = new Router({
       registry,
       residents: this.residents,

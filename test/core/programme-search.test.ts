@@ -78,23 +78,6 @@ describe("learning from organisers", () => {
     expect(() => fresh().learnPhrase("economy.nope", "щось")).toThrow(/economy\.nope/u);
   });
 
-  it("answers a stored question when a later one is close to it, and only then", () => {
-    const taught = fresh();
-    taught.addAnswer({ id: "office", question: "Де знаходиться приймальня партії?", answer: "Житомир, вул. Київська, 1; пн–пт 9:00–18:00." });
-    const close = taught.ask("а де ваша приймальня знаходиться?");
-    expect(close.answers[0]).toMatchObject({ id: "office", answer: "Житомир, вул. Київська, 1; пн–пт 9:00–18:00." });
-    expect(close.answers[0]?.score).toBeLessThanOrEqual(1);
-    expect(taught.ask("ями на дорогах").answers).toEqual([]);
-    expect(close.matches.every((match) => match.id.includes("."))).toBe(true);
-  });
-
-  it("replaces a stored answer that gets the same id", () => {
-    const taught = fresh();
-    taught.addAnswer({ id: "office", question: "Де приймальня?", answer: "old" });
-    taught.addAnswer({ id: "office", question: "Де приймальня?", answer: "new" });
-    expect(taught.ask("де приймальня?").answers.map((answer) => answer.answer)).toEqual(["new"]);
-  });
-
   it("keeps one search's lessons out of another", () => {
     const taught = fresh();
     taught.learnPhrase("economy.roads", "автобусна зупинка");
@@ -123,8 +106,16 @@ describe("cli", () => {
     expect(printed).toMatchObject({
       question: "ями на дорозі",
       matches: [{ id: "economy.roads", section: "Соціально-економічний розвиток", item: "Поліпшення дорожньої інфраструктури;" }],
-      answers: [],
     });
+    expect(printed).not.toHaveProperty("intent");
+  });
+
+  it("reports a question about the bot itself as an intent, with no programme items", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    expect(runCli(["ask", "--json", "як подати скаргу?"])).toBe(0);
+    const printed: unknown = JSON.parse(String(log.mock.calls[0]?.[0]));
+    log.mockRestore();
+    expect(printed).toMatchObject({ question: "як подати скаргу?", intent: "complain", matches: [] });
   });
 
   it("prints empty matches for a question nothing answers", () => {
@@ -132,7 +123,8 @@ describe("cli", () => {
     runCli(["ask", "--json", "яка погода?"]);
     const printed: unknown = JSON.parse(String(log.mock.calls[0]?.[0]));
     log.mockRestore();
-    expect(printed).toMatchObject({ matches: [], answers: [] });
+    expect(printed).toMatchObject({ matches: [] });
+    expect(printed).not.toHaveProperty("intent");
   });
 
   it("shows usage and exits 2 for an unknown subcommand", () => {

@@ -56,7 +56,7 @@ describe("organisers teach the bot from the questions that reach them", () => {
   });
 
   it("attaches a question's words to a programme point chosen with buttons", async () => {
-    const ref = await askOrganisers(2, "Коли працює приймальня депутата?");
+    const ref = await askOrganisers(2, "Чи приїде депутат на свято нашого села?");
     await group.reply(ref, "Щовівторка, з 10 до 13.");
     await press("📖 Це про пункт програми…", `Надіслано мешканцю (${ref})`);
     await press("Наші принципи", "до якого розділу");
@@ -65,7 +65,7 @@ describe("organisers teach the bot from the questions that reach them", () => {
 
     const later = telegramResident(double, 90_103, "Інший");
     await later.start();
-    const answer = await later.say("коли працює приймальня депутата");
+    const answer = await later.say("чи приїде депутат на свято села");
     expect(answer.text).toContain("«відкритого публічного діалогу»");
   });
 

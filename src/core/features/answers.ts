@@ -1,4 +1,6 @@
-import { residentKey, type Button, type OutgoingMessage } from "../types.js";
+import { answerFreeText } from "../intents/answer.js";
+import type { IntentMatch } from "../intents/matcher.js";
+import { residentKey, type Button, type Locale, type OutgoingMessage } from "../types.js";
 import { findItem } from "../programme/programme.js";
 import type { FeatureContext, FeatureModule, Translate } from "./feature.js";
 import { commandButton, menuRow } from "./menu.js";
@@ -13,17 +15,29 @@ function askButton(label: string): Button {
   return { label, data: ASK_SEND };
 }
 
-/** A free-text message outside any flow: organisers' stored answers first, then the programme search. */
+/**
+ * An intent's answer: its text in the resident's language with its buttons (each starts a flow or
+ * opens the programme), two to a row, the main menu last. A taught answer is titled as the
+ * organisers' and offers to ask a person.
+ */
+function intentMessage(intent: IntentMatch, locale: Locale, t: Translate): OutgoingMessage {
+  const text = intent.answer[locale];
+  if (intent.taught) return { title: t("answer-from-organisers"), text, buttons: [[askButton(t("answer-ask-person"))], menuRow(t)] };
+  const starts = intent.buttons.filter((kind) => kind !== "menu").map((kind) => commandButton(t(`menu-${kind}`), kind));
+  const rows: Button[][] = [];
+  for (let at = 0; at < starts.length; at += 2) rows.push(starts.slice(at, at + 2));
+  if (intent.buttons.includes("menu")) rows.push(menuRow(t));
+  return { text, buttons: rows };
+}
+
+/** A free-text message outside any flow: an intent first (FAQ, small talk, organisers' taught answers), then the programme search. */
 async function answerQuestion(ctx: FeatureContext, text: string): Promise<OutgoingMessage[]> {
   const { t, resident, services } = ctx;
   const question = text.trim().slice(0, 2000);
   await services.pendingQuestions.set(residentKey(resident), question, PENDING_QUESTION_TTL_MS);
-  const result = services.search.ask(question);
+  const result = answerFreeText(services.intents, services.search, question);
+  if (result.intent) return [intentMessage(result.intent, resident.locale, t)];
   const askPerson = askButton(t("answer-ask-person"));
-  const answer = result.answers[0];
-  if (answer && (result.matches.length === 0 || answer.score >= (result.matches[0]?.score ?? 0))) {
-    return [{ title: t("answer-from-organisers"), text: answer.answer, buttons: [[askPerson], menuRow(t)] }];
-  }
   const programme = services.content.programmes[resident.locale];
   const [best, ...others] = result.matches;
   const found = best ? findItem(programme, best.id) : undefined;
@@ -49,7 +63,7 @@ function noAnswer(t: Translate): OutgoingMessage {
   };
 }
 
-/** Answers to free text (from the programme or organisers' stored answers), and "ask a person" with the same words. */
+/** Answers to free text (intents from faq.json and organisers' taught answers, then the programme), and "ask a person" with the same words. */
 export const answersFeature: FeatureModule = {
   name: "answers",
   text: answerQuestion,

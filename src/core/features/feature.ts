@@ -1,3 +1,4 @@
+import type { IntentMatcher } from "../intents/matcher.js";
 import type { Collection } from "../../storage/storage.js";
 import type { Content } from "../content.js";
 import type { Answers, FlowDefinition, FlowId, FlowState } from "../flows/flow.js";
@@ -19,6 +20,8 @@ export interface FeatureServices {
   readonly content: Content;
   readonly translator: Translator;
   readonly search: ProgrammeSearch;
+  /** The FAQ, small talk and taught answers, read before the programme search. */
+  readonly intents: IntentMatcher;
   readonly reports: ReportRepository;
   readonly followUps: FollowUps;
   /** The last free-text question per resident, kept a day for "ask a person". */

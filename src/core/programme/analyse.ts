@@ -6,6 +6,10 @@
  */
 
 import { FUNCTION_WORDS, OFF_TOPIC_CUES } from "./function-words.js";
+import { readSenses, senseWords } from "./senses.js";
+
+/** What high prices fold to ("дорогі", "подорожчало"): see {@link normaliseToken}. */
+const PRICE_TOKEN = "дорожнеча";
 
 /** Capital Latin letters typed in place of the Cyrillic capital they look like. */
 const UPPER_LOOKALIKES: Readonly<Record<string, string>> = {
@@ -258,7 +262,7 @@ const MIN_ENGLISH_STEM = 3;
  */
 export function normaliseToken(token: string): string {
   let word = token.replace(APOSTROPHES, "");
-  const sense = PRICE_WORDS.has(word.toLowerCase()) ? "дорожнеча" : undefined;
+  const sense = PRICE_WORDS.has(word.toLowerCase()) ? PRICE_TOKEN : undefined;
   if (sense) return sense;
   if (CYRILLIC.test(word) && /[a-zA-Z]/u.test(word)) {
     word = Array.from(word, (ch) => UPPER_LOOKALIKES[ch] ?? LOWER_LOOKALIKES[ch] ?? ch.toLowerCase()).join("");
@@ -336,11 +340,17 @@ export function hasOffTopicCue(text: string): boolean {
 /** Shortest word that can carry a topic ("ФАП", "ОТГ"); "км", "кг", "б/у" cannot. */
 const MIN_TOKEN = 3;
 
-/** The stems of a text's topic words, in order, without function words or repeats. */
+const SENSE_WORDS = senseWords((list) => tokenise(list));
+
+/**
+ * The stems of a text's topic words, in order, without function words or repeats; ambiguous words
+ * are read by their neighbours (senses.ts). A price ("дорогі", "подорожчав") is no topic of its
+ * own: "дорогі ліки" is about medicine, "хліб подорожчав" about nothing the programme covers.
+ */
 export function analyse(text: string): string[] {
   const terms: string[] = [];
-  for (const token of tokenise(text)) {
-    if (token.length < MIN_TOKEN || isStopword(token)) continue;
+  for (const token of readSenses(tokenise(text), SENSE_WORDS, PRICE_TOKEN)) {
+    if (token.length < MIN_TOKEN || isStopword(token) || token === PRICE_TOKEN) continue;
     const stem = stemToken(token);
     if (stem !== undefined && stem.length >= 2 && !terms.includes(stem)) terms.push(stem);
   }

@@ -65,12 +65,16 @@ somebody regarding concerning help new life cost costs think know like lot lots 
 zhytomyr ukraine kyiv region oblast area town city village
 `;
 
+/** English function words, as written: a Latin-letter message with one of them is English, not transliterated Ukrainian. */
+export const ENGLISH_FUNCTION_WORDS: readonly string[] = ENGLISH.split(/\s+/u).filter((word) => word.length > 1);
+
 /** Every function word of Ukrainian, Russian (with surzhyk spellings) and English, as written. */
 export const FUNCTION_WORDS: readonly string[] = [UKRAINIAN, RUSSIAN, ENGLISH].flatMap((list) => list.split(/\s+/u).filter((word) => word.length > 0));
 
 /**
  * Words that mark a message as something other than a question about the programme: classified
- * ads, weather, entertainment. A question carrying one is still searched, with lower scores, so
+ * ads, weather, entertainment, and looking something up (a phone number, a timetable, an exchange
+ * rate, a way to get somewhere, where to buy something). A question carrying one is still searched, with lower scores, so
  * "продам картоплю" does not come back as the agriculture item.
  */
 export const OFF_TOPIC_CUES: readonly string[] = `
@@ -79,6 +83,9 @@ export const OFF_TOPIC_CUES: readonly string[] = `
 оголошення объявление погода погоди погоду дощ дощі сніг дождь снег концерт концерти фільм фильм
 кіно кино серіал сериал анекдот жарт шутка гороскоп рецепт матч sell selling sale weather rain
 snow concert movie film joke horoscope recipe
+номер номера номеру розклад розкладу расписание долар долара долари доллар доллара євро евро валюта валюти валюты
+таксі такси дістатися доїхати добратися доехать добраться купити купить buy schedule timetable taxi
+number dollar euro
 `
   .split(/\s+/u)
   .filter((word) => word.length > 0);

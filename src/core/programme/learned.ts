@@ -1,4 +1,5 @@
 import type { Collection, Storage } from "../../storage/storage.js";
+import type { IntentMatcher } from "../intents/matcher.js";
 import type { ProgrammeSearch } from "./search.js";
 
 /** Something organisers taught the bot. */
@@ -12,8 +13,9 @@ const INDEX = "lessons";
 
 /**
  * What organisers taught the bot from the questions that reached them, stored so that it lasts
- * across restarts and applied to the programme search at once. This is how answers improve without
- * touching code or content files.
+ * across restarts and applied at once: a taught answer becomes an intent (beside faq.json's), a
+ * taught phrase joins a programme item's vocabulary. This is how answers improve without touching
+ * code or content files.
  */
 export class LearnedAnswers {
   private readonly lessons: Collection<Lesson>;
@@ -21,11 +23,12 @@ export class LearnedAnswers {
   constructor(
     private readonly storage: Storage,
     private readonly search: ProgrammeSearch,
+    private readonly intents: IntentMatcher,
   ) {
     this.lessons = storage.collection<Lesson>("lesson");
   }
 
-  /** Applies every stored lesson to the search (at start). Lessons about removed items are skipped. */
+  /** Applies every stored lesson to the intents and the search (at start). Lessons about removed items are skipped. */
   async load(): Promise<number> {
     const ids = await this.storage.indexRange(INDEX, 0, Number.MAX_SAFE_INTEGER);
     let applied = 0;
@@ -58,7 +61,7 @@ export class LearnedAnswers {
 
   private apply(lesson: Lesson): boolean {
     try {
-      if (lesson.kind === "answer") this.search.addAnswer({ id: lesson.id, question: lesson.question, answer: lesson.answer });
+      if (lesson.kind === "answer") this.intents.teach({ id: lesson.id, question: lesson.question, answer: lesson.answer });
       else this.search.learnPhrase(lesson.itemId, lesson.phrase);
       return true;
     } catch {

@@ -19,28 +19,17 @@ export interface SearchMatch {
   score: number;
 }
 
-/** A question-and-answer entry added by the organisers that answers a question. */
-export interface AnswerMatch {
-  id: string;
-  question: string;
-  answer: string;
-  score: number;
-}
-
-/** What a question found: programme items and organisers' answers, each best first, at most 3, above threshold. */
+/** What a question found: programme items, best first, at most 3, above threshold. */
 export interface SearchResult {
   matches: SearchMatch[];
-  answers: AnswerMatch[];
 }
 
 /** Search over one programme (all its language files), which organisers can teach at run time. */
 export interface ProgrammeSearch {
-  /** Items and stored answers for a question in any language; empty lists when nothing fits. */
+  /** Items for a question in any language; an empty list when nothing fits. Organisers' answers are intents (src/core/intents). */
   ask(question: string): SearchResult;
   /** Adds the words of `phrase` to the vocabulary of item `itemId`; throws for an unknown item. */
   learnPhrase(itemId: string, phrase: string): void;
-  /** Stores a question with its answer (replacing one with the same id); close questions get it. */
-  addAnswer(entry: { id: string; question: string; answer: string }): void;
 }
 
 /** The words and phrases residents use for one item's topic, per language. */
@@ -54,8 +43,6 @@ export type Vocabulary = z.infer<typeof vocabularySchema>;
 
 /** Score from which an item is offered as an answer. */
 export const MATCH_THRESHOLD = 0.35;
-/** Score from which an organisers' stored answer is offered. */
-export const ANSWER_THRESHOLD = 0.5;
 /** Most items or answers returned for one question. */
 const MAX_RESULTS = 3;
 
@@ -76,14 +63,6 @@ const OFF_TOPIC_DAMPING = 0.5;
 interface IndexedItem {
   readonly id: string;
   readonly sectionId: string;
-}
-
-interface StoredAnswer {
-  readonly id: string;
-  readonly question: string;
-  readonly answer: string;
-  readonly terms: ReturnType<TermIndex["addAnswerTerm"]>[];
-  active: boolean;
 }
 
 /** What {@link createProgrammeSearch} needs: the programme's language files (same ids) and the vocabulary. */
@@ -150,10 +129,8 @@ export function createProgrammeSearch(options: ProgrammeSearchOptions): Programm
   const itemCount = items.length;
   const idfByCount = Array.from({ length: itemCount + 1 }, (_, n) => Math.log(1 + (itemCount - n + 0.5) / (n + 0.5)));
   const idf = (itemsWithTerm: number): number => idfByCount[Math.min(itemsWithTerm, itemCount)] ?? 0;
-  const answerOnlyIdf = idf(0);
   const itemScores = new Float64Array(itemCount);
   const termBest = new Float64Array(itemCount);
-  const answers: StoredAnswer[] = [];
 
   /** Items whose several-word phrase is wholly in the question, by term: those terms count fully there. */
   const wholePhrases = (resolved: ResolvedTerm[][]): Map<string, Set<number>> => {
@@ -205,52 +182,16 @@ export function createProgrammeSearch(options: ProgrammeSearchOptions): Programm
     return matches.sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
   };
 
-  const scoreAnswers = (resolved: ResolvedTerm[][]): AnswerMatch[] => {
-    if (answers.length === 0) return [];
-    const termWeight = (entry: ResolvedTerm["entry"]): number => (entry.items.length > 0 ? idf(entry.items.length) : answerOnlyIdf);
-    const shared = new Map<StoredAnswer, number>();
-    let questionWeight = 0;
-    for (const candidates of resolved) {
-      const best = new Map<StoredAnswer, number>();
-      let worth = 0;
-      for (const { entry, quality } of candidates) {
-        const weight = termWeight(entry) * quality;
-        worth = Math.max(worth, termWeight(entry));
-        for (const at of entry.answers) {
-          const stored = answers[at];
-          if (stored?.active && (best.get(stored) ?? 0) < weight) best.set(stored, weight);
-        }
-      }
-      questionWeight += worth > 0 ? worth : answerOnlyIdf;
-      for (const [stored, weight] of best) shared.set(stored, (shared.get(stored) ?? 0) + weight);
-    }
-    const result: AnswerMatch[] = [];
-    for (const [stored, weight] of shared) {
-      const storedWeight = stored.terms.reduce((sum, entry) => sum + termWeight(entry), 0);
-      const score = Math.min(1, (2 * weight) / (questionWeight + storedWeight));
-      if (score >= ANSWER_THRESHOLD) {
-        result.push({ id: stored.id, question: stored.question, answer: stored.answer, score });
-      }
-    }
-    return result.sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
-  };
-
   return {
     ask(question: string): SearchResult {
       const resolved = analyse(question).map((term) => index.resolve(term));
       const damping = hasOffTopicCue(question) ? OFF_TOPIC_DAMPING : 1;
-      return { matches: scoreItems(resolved, damping), answers: scoreAnswers(resolved) };
+      return { matches: scoreItems(resolved, damping) };
     },
     learnPhrase(itemId: string, phrase: string): void {
       const at = position.get(itemId);
       if (at === undefined) throw new Error(`Unknown programme item: ${itemId}`);
       addPhrase(at, phrase);
-    },
-    addAnswer(entry: { id: string; question: string; answer: string }): void {
-      for (const stored of answers) if (stored.id === entry.id) stored.active = false;
-      const at = answers.length;
-      const terms = analyse(entry.question).map((term) => index.addAnswerTerm(term, at));
-      answers.push({ id: entry.id, question: entry.question, answer: entry.answer, terms, active: true });
     },
   };
 }

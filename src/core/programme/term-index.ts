@@ -1,21 +1,18 @@
 /**
- * The dictionary of stems Viche knows, each with the programme items and stored answers it
- * occurs in, and the typo-tolerant look-up that maps a resident's stem to known ones: exact;
+ * The dictionary of stems Viche knows, each with the programme items it occurs in, and the typo-tolerant look-up that maps a resident's stem to known ones: exact;
  * else a known stem of the same word family (one starts the other, "спортмайданчик" → "спорт",
  * or they share all but the last letter or two, "обіцяли" → "обіцянки"); and one or two typing
  * errors (a deletion index in the manner of SymSpell, checked with the optimal-string-alignment
  * distance).
  */
 
-/** A known stem: the items it occurs in (with the weight of the best field it occurs in) and stored answers. */
+/** A known stem: the items it occurs in, with the weight of the best field it occurs in. */
 export interface TermEntry {
   readonly term: string;
   /** Item positions, parallel to {@link TermEntry.weights}. */
   readonly items: number[];
   /** Field weight (0..1) of the term in each item of {@link TermEntry.items}. */
   readonly weights: number[];
-  /** Positions of stored answers whose question contains the term. */
-  readonly answers: number[];
 }
 
 /** A known stem a resident's stem was taken for, with how sure the match is (1 exact, lower for guesses). */
@@ -107,23 +104,14 @@ export class TermIndex {
     }
   }
 
-  /** Records that `term` occurs in the question of stored answer `answer`. */
-  addAnswerTerm(term: string, answer: number): TermEntry {
-    const entry = this.entryFor(term);
-    if (!entry.answers.includes(answer)) entry.answers.push(answer);
-    return entry;
-  }
-
   /**
    * The known stems a resident's stem stands for: itself when an item knows it; otherwise up to
-   * three guesses from word families and typing errors, best first (and itself first when only
-   * stored answers know it). Empty when nothing is close.
+   * three guesses from word families and typing errors, best first. Empty when nothing is close.
    */
   resolve(term: string): ResolvedTerm[] {
     const exact = this.entries.get(term);
     if (exact && exact.items.length > 0) return [{ entry: exact, quality: 1 }];
     const found = new Map<TermEntry, number>();
-    if (exact) found.set(exact, 1);
     const consider = (entry: TermEntry | undefined, quality: number): void => {
       if (entry && (found.get(entry) ?? 0) < quality) found.set(entry, quality);
     };
@@ -155,7 +143,7 @@ export class TermIndex {
   private entryFor(term: string): TermEntry {
     let entry = this.entries.get(term);
     if (!entry) {
-      entry = { term, items: [], weights: [], answers: [] };
+      entry = { term, items: [], weights: [] };
       this.entries.set(term, entry);
       this.sorted = undefined;
       for (const variant of deletions(term, typoBudget(term.length), new Set())) {
