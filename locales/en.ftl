@@ -6,6 +6,7 @@
 nav-back = ⬅ Back
 nav-cancel = ✖ Cancel
 nav-menu = 🏠 Main menu
+nav-resume = ▶️ Continue
 button-share-phone = 📱 Share my number
 button-share-location = 📍 Send a place on the map
 button-send = ✅ Send
@@ -28,6 +29,7 @@ menu-text = What would you like to do?
 resume-complaint = ▶️ Continue my report
 resume-volunteer = ▶️ Continue my sign-up
 resume-question = ▶️ Continue my question
+flow-paused-reminder = ⏸ Your form is on hold, nothing is lost. To go on, tap "{ $resume }".
 
 # Words that can be typed instead of a button (comma-separated).
 words-menu = menu, main menu, start
@@ -37,6 +39,8 @@ words-volunteer = volunteer, help out
 words-question = question, ask
 words-cancel = cancel, stop
 words-help = help
+words-yes = yes, yeah, yep, ok, sure
+words-no = no, nope
 
 ## Welcome and help
 
@@ -66,7 +70,11 @@ language-set = Done, we'll speak English from now on.
 ## Programme
 
 programme-choose-section = Choose a section:
-programme-choose-item = This section has { $count } points. Choose one:
+programme-section-count = { $count ->
+        [one] This section has { $count } point:
+       *[other] This section has { $count } points:
+    }
+programme-next-section = Next section ➡
 programme-all-sections = 📚 All sections
 programme-back-to-section = ⬅ Back to section
 programme-next-item = Next ➡
@@ -85,10 +93,19 @@ answer-footer = If this isn't it, ask a person.
 
 input-use-buttons = Please choose a button below.
 input-need-text = Please write your answer as text.
-input-too-short = Too short: please write at least { $min } characters.
-input-too-long = Too long ({ $length } characters). Please shorten it to { $max } and send it again.
+input-too-short = Too short: please write at least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }.
+input-too-long = Too long ({ $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }). Please shorten it to { $max } and send it again.
 flow-old-button = That button belongs to an earlier step.
 summary-use-buttons = Please check and tap "Send" or "Change".
+discard-confirm = Cancel and delete everything you filled in? Nothing will reach the organisers.
+button-discard-yes = 🗑 Yes, delete it
+button-discard-no = ↩️ No, go back
 edit-which = What would you like to change?
 unsupported-input = I can't read { $what }. Please write text or tap a button.
 unsupported-sticker = stickers
@@ -107,6 +124,12 @@ input-kind-location = place on the map
 input-kind-photo = photo
 settlement-need-text = Please write the name of your village, town or community.
 settlement-invalid = I couldn't read that name. Please write just the place name, e.g. Korostyshiv.
+place-confirm-one = Do you mean { $place }?
+place-choose-several = There are several places called "{ $typed }". Choose yours:
+place-not-found = We couldn't find "{ $typed }" among the oblast's places. Type the name again (you can add the hromada) or keep it as written.
+place-option = { $name } — { $hromada } hromada
+button-place-yes = ✅ Yes, that's it
+button-place-keep = ✍️ Keep "{ $typed }"
 phone-invalid = That doesn't look like a phone number. Tap "📱 Share my number" or type it, e.g. 067 123 45 67.
 phone-not-own = That is someone else's contact. Tap "📱 Share my number" to send your own.
 
@@ -116,6 +139,7 @@ complaint-ask-category = What is the problem about?
 complaint-ask-settlement = In which village, town or community? Please type the name.
 complaint-ask-description = Describe the problem in a few sentences. You can send a photo with a caption.
 complaint-need-description = Please describe the problem as text (or send a photo with a caption).
+complaint-need-words = Please describe the problem in words: what happened and where. For example: "A pothole on the road by the school".
 complaint-photo-need-text = Photo received. Now please describe the problem in words.
 complaint-ask-attachments = You can add photos or a place on the map. When done, tap "Continue".
 complaint-attached = Added: { $what }.
@@ -201,6 +225,9 @@ status-title = Report { $ref }
 status-list-title = Your reports
 status-line = { $ref } · { $kind } · { $status }
 status-comment = Comment: { $comment }
+status-filed = Filed: { $date }
+status-history = History: { $history }
+status-last-answer = The organisers' answer: { $answer }
 status-none = You have no reports yet.
 status-bad-ref = A report number looks like C-1042. Or tap "📋 My reports".
 status-not-yours = I couldn't find { $ref } among your reports.
@@ -211,6 +238,7 @@ status-new = new
 status-in_progress = in progress
 status-resolved = resolved
 status-rejected = rejected
+status-answered = answered
 
 ## My data
 
@@ -234,6 +262,11 @@ forget-done = Done: your personal data has been deleted.
 
 card-category = Topic
 card-settlement = Place
+place-label = { $name } ({ $hromada } hromada, { $raion } raion)
+place-in-hromada = { $name } ({ $hromada } hromada)
+place-hromada = { $hromada } hromada ({ $raion } raion)
+place-raion = { $raion } raion
+place-unlisted = not in the list
 card-text = Text
 card-question = Question
 card-name = Name
@@ -388,6 +421,8 @@ stats-idle-count = Open with no action for over { $days } days: { $count }
 stats-section-reports = Reports
 stats-section-categories = Complaints by topic
 stats-section-settlements = Complaints by place
+stats-section-hromadas = Complaints by hromada
+stats-section-raions = Complaints by raion
 stats-section-speed = Speed
 stats-section-idle = Stuck
 stats-section-signups = Volunteers: { $count }
@@ -409,6 +444,9 @@ export-column-status = Status
 export-column-created = Created
 export-column-category = Topic
 export-column-settlement = Place
+export-column-hromada = Hromada
+export-column-raion = Raion
+export-column-settlement-code = KATOTTH code
 export-column-text = Text
 export-column-name = Name
 export-column-phone = Phone
@@ -427,8 +465,10 @@ summary-usage = Usage: /summary [days | today | all], e.g. /summary 30
 summary-public-title = { $organisation }: residents' reports for { $period }
 summary-public-totals = Complaints received: { $count }. Resolved: { $resolved }. In progress: { $inProgress }.
 summary-public-categories = By topic:
-summary-public-settlements = By place:
-summary-public-other-places = other places
+summary-public-hromadas = By hromada:
+summary-public-raions = By raion:
+summary-public-other-hromadas = other hromadas
+summary-public-other-raions = other raions
 summary-public-signups = Joined the volunteer team: { $count }.
 summary-public-footer = You can report a problem in your community in our bot.
 
@@ -450,7 +490,10 @@ broadcast-cancelled = Broadcast cancelled, nothing was sent.
 broadcast-ask-text = 📣 New broadcast. Write the text as a reply to this message. To cancel: /cancel
 broadcast-text-placeholder = Broadcast text
 broadcast-text-empty = Text is needed. Write it as a reply to this message.
-broadcast-text-too-long = Too long: { $length } characters, at most { $max }. Shorten it and send it as a reply to this message.
+broadcast-text-too-long = Too long: { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }, at most { $max }. Shorten it and send it as a reply to this message.
 broadcast-ask-photo = Add a photo? Send it as a reply to this message, or tap "No photo".
 broadcast-button-no-photo = ➡ No photo
 broadcast-photo-expected = A photo is needed (not a file). Or tap "No photo".

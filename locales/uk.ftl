@@ -6,6 +6,7 @@
 nav-back = ⬅ Назад
 nav-cancel = ✖ Скасувати
 nav-menu = 🏠 Головне меню
+nav-resume = ▶️ Продовжити
 button-share-phone = 📱 Поділитися номером
 button-share-location = 📍 Надіслати місце на карті
 button-send = ✅ Надіслати
@@ -28,6 +29,7 @@ menu-text = Оберіть, що вас цікавить:
 resume-complaint = ▶️ Продовжити скаргу
 resume-volunteer = ▶️ Продовжити анкету волонтера
 resume-question = ▶️ Продовжити питання
+flow-paused-reminder = ⏸ Вашу анкету відкладено, нічого не загубилося. Щоб продовжити, натисніть «{ $resume }».
 
 # Слова, які можна набрати замість кнопки (через кому).
 words-menu = меню, головне меню, початок, старт
@@ -37,6 +39,8 @@ words-volunteer = волонтер, волонтерство, допомогти
 words-question = питання, запитати, запитання
 words-cancel = скасувати, відміна, стоп
 words-help = допомога, довідка
+words-yes = так, да, ага, угу, звісно, згоден, згодна, добре, yes
+words-no = ні, нет, не, no
 
 ## Вітання і довідка
 
@@ -66,11 +70,12 @@ language-set = Готово, далі говоримо українською.
 ## Програма
 
 programme-choose-section = Оберіть розділ:
-programme-choose-item = { $count ->
-        [one] У розділі { $count } пункт.
-        [few] У розділі { $count } пункти.
-       *[many] У розділі { $count } пунктів.
-    } Оберіть пункт:
+programme-section-count = { $count ->
+        [one] У розділі { $count } пункт:
+        [few] У розділі { $count } пункти:
+       *[many] У розділі { $count } пунктів:
+    }
+programme-next-section = Наступний розділ ➡
 programme-all-sections = 📚 Усі розділи
 programme-back-to-section = ⬅ До розділу
 programme-next-item = Наступний ➡
@@ -89,10 +94,21 @@ answer-footer = Якщо це не те, запитайте людину.
 
 input-use-buttons = Будь ласка, оберіть кнопку нижче.
 input-need-text = Будь ласка, напишіть відповідь текстом.
-input-too-short = Занадто коротко: напишіть хоча б { $min } символи.
-input-too-long = Занадто довго ({ $length } символів). Скоротіть до { $max } і надішліть ще раз.
+input-too-short = Занадто коротко: напишіть хоча б { $min ->
+        [one] { $min } символ
+        [few] { $min } символи
+       *[many] { $min } символів
+    }.
+input-too-long = Занадто довго ({ $length ->
+        [one] { $length } символ
+        [few] { $length } символи
+       *[many] { $length } символів
+    }). Скоротіть до { $max } і надішліть ще раз.
 flow-old-button = Ця кнопка з попереднього кроку.
 summary-use-buttons = Перевірте і натисніть «Надіслати» або «Змінити».
+discard-confirm = Скасувати й видалити все, що ви заповнили? Організатори нічого не отримають.
+button-discard-yes = 🗑 Так, видалити
+button-discard-no = ↩️ Ні, повернутися
 edit-which = Що змінити?
 unsupported-input = Я не вмію читати { $what }. Напишіть текстом або натисніть кнопку.
 unsupported-sticker = стікери
@@ -111,6 +127,12 @@ input-kind-location = місце на карті
 input-kind-photo = фото
 settlement-need-text = Напишіть назву села, міста або громади.
 settlement-invalid = Не розібрав назву. Напишіть лише назву населеного пункту, наприклад: Коростишів.
+place-confirm-one = Це { $place }?
+place-choose-several = Є кілька населених пунктів «{ $typed }». Оберіть свій:
+place-not-found = Не знайшли «{ $typed }» серед населених пунктів області. Напишіть назву ще раз (можна разом із громадою) або залиште, як написали.
+place-option = { $name } — { $hromada } громада
+button-place-yes = ✅ Так, це воно
+button-place-keep = ✍️ Залишити «{ $typed }»
 phone-invalid = Це не схоже на номер телефону. Натисніть «📱 Поділитися номером» або напишіть номер, наприклад: 067 123 45 67.
 phone-not-own = Це чужий контакт. Натисніть «📱 Поділитися номером», щоб надіслати свій.
 
@@ -120,6 +142,7 @@ complaint-ask-category = Про яку проблему хочете повід�
 complaint-ask-settlement = У якому селі, місті чи громаді? Напишіть назву.
 complaint-ask-description = Опишіть проблему кількома реченнями. Можна надіслати фото з підписом.
 complaint-need-description = Опишіть проблему текстом (або надішліть фото з підписом).
+complaint-need-words = Опишіть проблему словами: що сталося і де. Наприклад: «Яма на дорозі біля школи».
 complaint-photo-need-text = Фото отримали. Тепер опишіть проблему словами.
 complaint-ask-attachments = Можете додати фото або місце на карті. Коли досить — натисніть «Далі».
 complaint-attached = Додано: { $what }.
@@ -205,6 +228,9 @@ status-title = Звернення { $ref }
 status-list-title = Ваші звернення
 status-line = { $ref } · { $kind } · { $status }
 status-comment = Коментар: { $comment }
+status-filed = Подано: { $date }
+status-history = Історія: { $history }
+status-last-answer = Відповідь організаторів: { $answer }
 status-none = У вас ще немає звернень.
 status-bad-ref = Номер звернення має вигляд C-1042. Або натисніть «📋 Мої звернення».
 status-not-yours = Не знайшов серед ваших звернень { $ref }.
@@ -215,6 +241,7 @@ status-new = нове
 status-in_progress = у роботі
 status-resolved = вирішено
 status-rejected = відхилено
+status-answered = є відповідь
 
 ## Мої дані
 
@@ -238,6 +265,11 @@ forget-done = Готово: ваші особисті дані видалено.
 
 card-category = Тема
 card-settlement = Населений пункт
+place-label = { $name } ({ $hromada } громада, { $raion } район)
+place-in-hromada = { $name } ({ $hromada } громада)
+place-hromada = { $hromada } громада ({ $raion } район)
+place-raion = { $raion } район
+place-unlisted = не зі списку
 card-text = Текст
 card-question = Питання
 card-name = Ім'я
@@ -393,6 +425,8 @@ stats-idle-count = Відкритих без дій понад { $days } дн.: 
 stats-section-reports = Звернення
 stats-section-categories = Скарги за темами
 stats-section-settlements = Скарги за населеними пунктами
+stats-section-hromadas = Скарги за громадами
+stats-section-raions = Скарги за районами
 stats-section-speed = Швидкість
 stats-section-idle = Зависли
 stats-section-signups = Волонтери: { $count }
@@ -414,6 +448,9 @@ export-column-status = Статус
 export-column-created = Створено
 export-column-category = Тема
 export-column-settlement = Населений пункт
+export-column-hromada = Громада
+export-column-raion = Район
+export-column-settlement-code = Код КАТОТТГ
 export-column-text = Текст
 export-column-name = Ім'я
 export-column-phone = Телефон
@@ -432,8 +469,10 @@ summary-usage = Використання: /summary [днів | today | all], н�
 summary-public-title = { $organisation }: звернення мешканців за { $period }
 summary-public-totals = Отримано скарг: { $count }. Вирішено: { $resolved }. У роботі: { $inProgress }.
 summary-public-categories = За темами:
-summary-public-settlements = За населеними пунктами:
-summary-public-other-places = інші населені пункти
+summary-public-hromadas = За громадами:
+summary-public-raions = За районами:
+summary-public-other-hromadas = інші громади
+summary-public-other-raions = інші райони
 summary-public-signups = До волонтерської команди долучилися: { $count }.
 summary-public-footer = Повідомити про проблему у вашій громаді можна в нашому боті.
 
@@ -455,7 +494,11 @@ broadcast-cancelled = Розсилку скасовано, нічого не н�
 broadcast-ask-text = 📣 Нова розсилка. Напишіть текст відповіддю (Reply) на це повідомлення. Скасувати: /cancel
 broadcast-text-placeholder = Текст розсилки
 broadcast-text-empty = Потрібен текст. Напишіть його відповіддю (Reply) на це повідомлення.
-broadcast-text-too-long = Задовго: { $length } символів, можна до { $max }. Скоротіть і надішліть відповіддю на це повідомлення.
+broadcast-text-too-long = Задовго: { $length ->
+        [one] { $length } символ
+        [few] { $length } символи
+       *[many] { $length } символів
+    }, можна до { $max }. Скоротіть і надішліть відповіддю на це повідомлення.
 broadcast-ask-photo = Додати фото? Надішліть його відповіддю (Reply) на це повідомлення або натисніть «Без фото».
 broadcast-button-no-photo = ➡ Без фото
 broadcast-photo-expected = Потрібне саме фото (не файл). Або натисніть «Без фото».

@@ -71,6 +71,24 @@ describe("content", () => {
     const missing = withBrokenCopy((dir) => rmSync(join(dir, "programme.uk.json")));
     expect(missing).toMatch(/programme\.uk\.json is missing/);
   });
+
+  it("stops the start with the file and the field when the places or their renamings are broken", () => {
+    const hromada = withBrokenCopy((dir) => {
+      const file = join(dir, "places.json");
+      const places = JSON.parse(readFileSync(file, "utf8")) as { settlements: { hromada: string }[] };
+      const settlement = places.settlements[5];
+      if (settlement) settlement.hromada = "UA18999999999999999";
+      writeFileSync(file, JSON.stringify(places));
+    });
+    expect(hromada).toMatch(/places\.json: field settlements\.5\.hromada: no hromada has this code/);
+    const renaming = withBrokenCopy((dir) => {
+      const file = join(dir, "place-renamings.json");
+      writeFileSync(file, JSON.stringify({ renamings: [{ old: "Щорс", code: "UA18999999999999999" }] }));
+    });
+    expect(renaming).toMatch(/place-renamings\.json: field renamings\.0\.code: no settlement/);
+    expect(withBrokenCopy((dir) => rmSync(join(dir, "place-renamings.json")))).toBe("loaded");
+    expect(withBrokenCopy((dir) => rmSync(join(dir, "places.json")))).toMatch(/places\.json is missing/);
+  });
 });
 
 function sourceFiles(dir: string): string[] {

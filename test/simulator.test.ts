@@ -7,8 +7,11 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
+/** A line to type, or `{ waitFor }`: wait until the simulator has printed that text. */
+type Step = string | { readonly waitFor: string };
+
 /** Runs `npm start`'s entry point with no token, types `lines`, and returns everything it printed. */
-async function simulate(lines: string[]): Promise<string> {
+async function simulate(lines: Step[]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "viche-sim-"));
   try {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -27,6 +30,10 @@ async function simulate(lines: string[]): Promise<string> {
     };
     await waitFor("bot>");
     for (const line of lines) {
+      if (typeof line !== "string") {
+        await waitFor(line.waitFor);
+        continue;
+      }
       const before = output.length;
       child.stdin.write(`${line}\n`);
       for (let waited = 0; output.length === before && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -55,5 +62,33 @@ describe("npm start without a token opens the simulator", () => {
     const output = await simulate(["/question", "Коли буде прийом у депутата?", "1"]);
     expect(output).toContain("──── to the organisers' group ────");
     expect(output).toMatch(/Q-\d+ · питання · нове/);
+  }, 60_000);
+
+  it("sends a number that is no button as typed text", async () => {
+    const output = await simulate(["99"]);
+    expect(output).not.toContain("(no button");
+    expect(output).toContain("У програмі немає відповіді");
+  }, 60_000);
+
+  it("lets an operator act as the organisers: card buttons, a rejection reason, a reply and /stats", async () => {
+    const output = await simulate([
+      "/question",
+      "Коли буде прийом у депутата?",
+      "1",
+      { waitFor: "[g1] 🔧 В роботу" },
+      "g1",
+      { waitFor: "(Q-1001 is now in_progress)" },
+      { waitFor: "🔧 Q-1001 · питання · у роботі" },
+      ":reply Q-1001 У четвер о 10:00",
+      { waitFor: "У четвер о 10:00" },
+      "/stats all",
+      "g5",
+      "Дубль",
+    ]);
+    expect(output).toMatch(/\[g4\] ✅ Вирішено {3}\[g5\] ❌ Відхилити/);
+    expect(output).toContain("──── /stats in the organisers' group ────");
+    expect(output).toMatch(/Скарги: 0 · Питання: 1/);
+    expect(output).toContain("Чому відхиляємо Q-1001?");
+    expect(output).toContain("(Q-1001 is now rejected)");
   }, 60_000);
 });

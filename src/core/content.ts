@@ -1,11 +1,14 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { programmeSchema, type Programme } from "./programme/programme.js";
 import { vocabularySchema, type Vocabulary } from "./programme/search.js";
+import { gazetteerSchema, renamingsSchema, type Gazetteer, type Renamings } from "./places/gazetteer.js";
 import { faqSchema, type Faq } from "./intents/faq.js";
 import { LOCALES, type Locale } from "./types.js";
 
+/** A КАТОТТГ code, as routing keys that name a hromada or raion are written. */
+const PLACE_CODE = /^UA\d{17}$/;
 const localised = z.object({ uk: z.string().min(1).max(60), en: z.string().min(1).max(60) });
 const option = z.object({ id: z.string().regex(/^[a-z0-9-]{1,20}$/, "1-20 lowercase letters, digits or dashes"), label: localised });
 
@@ -27,8 +30,10 @@ export const organisationSchema = z
     waysToHelp: z.array(option).min(1).max(12),
     availability: z.array(option).min(1).max(8),
     /**
-     * Where cards of a complaint category go instead of the organisers' group: another group
-     * (`chatId`, a number like -1001234567890, with the bot in it), a forum topic (`threadId`), or both.
+     * Where cards of a complaint category, or of a hromada or raion (its code from places.json), go
+     * instead of the organisers' group: another group (`chatId`, a number like -1001234567890, with
+     * the bot in it), a forum topic (`threadId`), or both. A hromada's route wins over its raion's,
+     * and both over the category's.
      */
     routing: z
       .record(
@@ -48,9 +53,9 @@ export const organisationSchema = z
       .default({ askAfterResolvedDays: 7, flagIdleAfterDays: 3 }),
   })
   .superRefine((organisation, issues) => {
-    for (const category of Object.keys(organisation.routing)) {
-      if (!organisation.complaintCategories.some((option) => option.id === category)) {
-        issues.addIssue({ code: "custom", path: ["routing", category], message: "not a complaint category id" });
+    for (const key of Object.keys(organisation.routing)) {
+      if (!PLACE_CODE.test(key) && !organisation.complaintCategories.some((option) => option.id === key)) {
+        issues.addIssue({ code: "custom", path: ["routing", key], message: "not a complaint category id, nor a hromada or raion code" });
       }
     }
   });
@@ -65,6 +70,10 @@ export interface Content {
   readonly organisation: Organisation;
   readonly programmes: Readonly<Record<Locale, Programme>>;
   readonly vocabulary: Vocabulary;
+  /** The oblast's settlements, hromadas and raions (`places.json`, КАТОТТГ codes). */
+  readonly places: Gazetteer;
+  /** Former names of settlements residents still use (`place-renamings.json`, optional). */
+  readonly renamings: Renamings;
   /** The organisation's FAQ and small talk, answered before the programme. */
   readonly faq: Faq;
 }
@@ -102,7 +111,7 @@ function itemIds(programme: Programme): string[] {
 
 /**
  * Loads and validates the content directory (`organisation.json`, `programme.<locale>.json`,
- * `vocabulary.json`, `faq.json`). Every language's programme must have the same sections and items; the
+ * `vocabulary.json`, `faq.json`, `places.json`, optionally `place-renamings.json`). Every language's programme must have the same sections and items; the
  * vocabulary may only name existing items. Throws a {@link ContentError} naming file and field.
  */
 export function loadContent(dir: string): Content {
@@ -128,9 +137,21 @@ export function loadContent(dir: string): Content {
   for (const id of Object.keys(vocabulary)) {
     if (!reference.includes(id)) throw new ContentError(`Content file ${vocabularyFile}: field ${id}: no programme item has this id.`);
   }
+  const placesFile = join(dir, "places.json");
+  const places = parseWith(placesFile, gazetteerSchema, readJson(placesFile));
+  const renamingsFile = join(dir, "place-renamings.json");
+  const renamings = existsSync(renamingsFile) ? parseWith(renamingsFile, renamingsSchema, readJson(renamingsFile)).renamings : [];
+  const areas = new Set([...places.hromadas, ...places.raions].map((area) => area.code));
+  const unknownArea = Object.keys(organisation.routing).find((key) => PLACE_CODE.test(key) && !areas.has(key));
+  if (unknownArea) throw new ContentError(`Content file ${organisationFile}: field routing.${unknownArea}: no hromada or raion in places.json has this code.`);
+  const codes = new Set(places.settlements.map((settlement) => settlement.code));
+  renamings.forEach((renaming, index) => {
+    if (!codes.has(renaming.code))
+      throw new ContentError(`Content file ${renamingsFile}: field renamings.${index}.code: no settlement in places.json has this code.`);
+  });
   const faqFile = join(dir, "faq.json");
   const faq = parseWith(faqFile, faqSchema, readJson(faqFile));
-  return { organisation, programmes, vocabulary, faq };
+  return { organisation, programmes, vocabulary, faq, places, renamings };
 }
 
 /** What `{organisation}` and `{contacts}` in faq.json answers stand for, per locale. */

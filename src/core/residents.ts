@@ -14,6 +14,8 @@ export interface Resident {
   lastSeenAt: number;
   /** The last settlement they typed, offered as a button next time. */
   lastSettlement?: string;
+  /** The КАТОТТГ code of {@link lastSettlement}, when it was a listed place. */
+  lastSettlementCode?: string;
   /** Name and phone, kept only after explicit consent. */
   name?: string;
   phone?: string;
@@ -28,6 +30,8 @@ export interface Resident {
   reports: string[];
   /** The buttons shown last, so that typing a button's label works like pressing it. */
   lastButtons?: { label: string; data: string }[];
+  /** The button that opened the screen they are reading (a programme section or item, the menu), for "back" out of a form. */
+  lastScreen?: string;
 }
 
 const INDEX = "residents";

@@ -72,6 +72,11 @@ export interface OutgoingMessage {
   readonly request?: { readonly kind: "contact" | "location"; readonly label: string };
   /** A photo to show with the text. */
   readonly photo?: PhotoRef;
+  /**
+   * A hint: this message is the screen whose button was just pressed, updated (a multi-select
+   * tick). A transport that can edit that message in place does (Telegram); others send it anew.
+   */
+  readonly replacesPrevious?: boolean;
 }
 
 /** Anything the core asks to be delivered on the resident's messenger. */

@@ -249,14 +249,15 @@ export class Session {
   }
 }
 
+/** Place names residents type; each is the exact name of one listed place, so the settlement step takes it at once. */
 const SETTLEMENTS = [
   "Коростишів",
   "Бердичів",
-  "Новоград-Волинський",
+  "Звягель",
   "Малин",
   "Овруч",
   "Радомишль",
-  "Баранівка",
+  "м. Баранівка",
   "Черняхів",
   "Коростень",
   "Андрушівка",
@@ -265,7 +266,7 @@ const SETTLEMENTS = [
   "Олевськ",
   "Лугини",
   "Народичі",
-  "Попільня",
+  "смт Попільня",
   "Брусилів",
   "Хорошів",
   "Пулини",
@@ -278,10 +279,10 @@ const SETTLEMENTS = [
   "Тетерівка",
   "Глибочиця",
   "Вільськ",
-  "Озерне",
-  "Levkiv",
-  "Berdychiv",
-  "Korostyshiv",
+  "Іршанськ",
+  "Левків",
+  "Вишевичі",
+  "Довбиш",
 ];
 const COMPLAINTS: Record<string, readonly string[]> = {
   roads: [
@@ -379,7 +380,7 @@ export function planSession(kind: SessionKind, rand: () => number): Intent[] {
 }
 
 /** The flow whose steps the growth scenario measures one by one. */
-export const COMPLAINT_STEPS = ["start", "menu: complaint", "category", "settlement", "description", "attachments", "contact", "send"] as const;
+export const COMPLAINT_STEPS = ["start", "menu: complaint", "category", "settlement", "keep place", "description", "attachments", "contact", "send"] as const;
 
 /** Options of {@link Workload}. */
 export interface WorkloadOptions {

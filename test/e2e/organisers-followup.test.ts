@@ -115,7 +115,7 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
   it("notes in the group when a resident confirms the problem is solved", async () => {
     const dmytro = stage.resident(4, "Дмитро");
     await dmytro.start();
-    const ref = await fileComplaint(dmytro, { category: "🚌 Транспорт", place: "Баранівка", text: "Автобус до райцентру не ходить у неділю" });
+    const ref = await fileComplaint(dmytro, { category: "🚌 Транспорт", place: "м. Баранівка", text: "Автобус до райцентру не ходить у неділю" });
     await stage.group.press(ref, "✅ Вирішено");
     await dmytro.receive("вирішено");
     await stage.viche.app.scheduler.tick(kyivTime(10, 10));

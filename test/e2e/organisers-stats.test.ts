@@ -54,6 +54,8 @@ describe("organisers' reports in their group: /stats, /export, /summary, /link",
     expect(text).toContain("🛣 Дороги — 1");
     expect(text).toContain("🚰 Вода і каналізація — 1");
     expect(text).toContain("Коростишів — 2");
+    expect(text).toContain("Скарги за громадами\nКоростишівська громада (Житомирський район) — 2");
+    expect(text).toContain("Скарги за районами\nЖитомирський район — 2");
     expect(text).toMatch(/Медіана до першої відповіді: \d+ хв \(1 зв\.\)/);
     expect(text).toMatch(/Медіана до вирішення: \d+ хв \(1 зв\.\)/);
     expect(text).toContain("🚗 Можу возити — 1");
@@ -132,7 +134,9 @@ describe("organisers' reports in their group: /stats, /export, /summary, /link",
     const text = visibleText(summary);
     expect(text).toContain("Отримано скарг: 2. Вирішено: 1. У роботі: 0.");
     expect(text).toContain("🛣 Дороги — 1");
-    expect(text).toContain("Коростишів — 2");
+    // Grouped by hromada and raion (issue 14): "Коростишів" and "коростишів" are one place.
+    expect(text).toContain("За громадами:\nКоростишівська громада (Житомирський район) — 2");
+    expect(text).toContain("За районами:\nЖитомирський район — 2");
     expect(text).toContain("До волонтерської команди долучилися: 1.");
     expect(text).not.toMatch(/C-\d|V-\d|Шевчук|Тарас|380|Яма|води|flyer/);
     expect(summary.parseMode).toBeUndefined();

@@ -17,12 +17,17 @@ export class TelegramResident {
     return this.double.messagesTo(this.person.id);
   }
 
-  private async next(action: () => Promise<unknown>): Promise<SentMessage> {
+  /** Acts and returns the bot's next message, or the pressed message when the bot edited it in place. */
+  private async next(action: () => Promise<unknown>, pressed?: SentMessage): Promise<SentMessage> {
     this.seen = Math.max(this.seen, this.messages.at(-1)?.messageId ?? 0);
     const after = this.seen;
+    const editsBefore = pressed?.edits ?? 0;
     await action();
-    const message = await this.double.waitFor((sent) => sent.messageId > after, { chatId: this.person.id, timeoutMs: 10_000 });
-    this.seen = message.messageId;
+    const message = await this.double.waitFor((sent) => sent.messageId > after || (sent === pressed && sent.edits > editsBefore), {
+      chatId: this.person.id,
+      timeoutMs: 10_000,
+    });
+    this.seen = Math.max(this.seen, message.messageId);
     return message;
   }
 
@@ -39,7 +44,8 @@ export class TelegramResident {
   }
 
   press(label: string): Promise<SentMessage> {
-    return this.next(() => this.double.pressButton(this.person, { label }));
+    const pressed = this.messages.filter((message) => !message.deleted && buttonsOf(message).includes(label)).at(-1);
+    return this.next(() => this.double.pressButton(this.person, { label }), pressed);
   }
 
   shareContact(phone: string, own = true): Promise<SentMessage> {

@@ -76,6 +76,8 @@ describe("two instances on one Redis", () => {
         await resident.press("📝 Проблема");
         await resident.press("🛣 Дороги");
         await resident.say(`Село ${index}`);
+        // Not in the oblast's list of places: kept as written.
+        await resident.press(`✍️ Залишити «Село ${index}»`);
         await resident.say(`Розбита дорога в селі номер ${index}`);
         await resident.press("➡ Пропустити");
         await resident.press("🕶 Анонімно");

@@ -52,7 +52,7 @@ describe.each(backends)("Telegram and Redis outages lose nothing ($name)", (back
     if (skip) return context.skip("redis-server is not installed");
     double.setOutage({ chatId: ORGANISERS_CHAT_ID, status: 502 });
     const refs: string[] = [];
-    for (const [index, place] of ["Андрушівка", "Ружин", "Попільня", "Пулини", "Хорошів"].entries()) {
+    for (const [index, place] of ["Андрушівка", "Ружин", "Брусилів", "Пулини", "Хорошів"].entries()) {
       refs.push(await fileComplaint(telegramResident(double, 30_000 + index, place), place));
     }
     expect(refs.every((ref) => group.cardsFor(ref).length === 0)).toBe(true);

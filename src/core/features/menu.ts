@@ -8,7 +8,8 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Data of the "main menu" button, accepted everywhere. */
 export const MENU_DATA = "menu";
-const RESUME_DATA = "resume";
+/** Data of the "▶️ continue …" button that goes back into a paused form. */
+export const RESUME_DATA = "resume";
 const COMMAND_NAMESPACE = "cmd";
 
 /** A button that runs a resident command, as if typed (`cmd:<command>`). */
@@ -27,7 +28,12 @@ export function mainMenuButtons(t: (key: string) => string, resumeLabel?: string
     [button("complaint"), button("volunteer")],
     [button("reports"), button("language")],
   ];
-  return resumeLabel ? [[{ label: resumeLabel, data: RESUME_DATA }], ...rows] : rows;
+  return resumeLabel ? [[resumeButton(resumeLabel)], ...rows] : rows;
+}
+
+/** The "▶️ continue …" button. */
+export function resumeButton(label: string): Button {
+  return { label, data: RESUME_DATA };
 }
 
 /** A message that ends with the main menu. */

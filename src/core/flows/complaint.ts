@@ -1,8 +1,12 @@
 import { z } from "zod";
 import type { PhotoRef } from "../types.js";
 import { optionChoices, optionLabel, type FlowDefinition, type StepContext, type StepInput, type StepResult } from "./flow.js";
-import { acceptPhone, acceptSettlement, consentAnswer, eventOf, lastSettlementChoice, MAX_TEXT, phoneAnswersSchema, textOf } from "./inputs.js";
+import { acceptPhone, consentAnswer, eventOf, MAX_TEXT, phoneAnswersSchema, textOf } from "./inputs.js";
 import { reportDoneMessages } from "./outcome.js";
+import { placeAnswersSchema, placeStep, settlementSummary } from "./place-step.js";
+
+/** A description has at least one word of three letters or more ("!!!!!!" or "5555" is not one). */
+const REAL_WORDS = /\p{L}{3,}/u;
 
 /** At most this many photos per complaint. */
 export const MAX_PHOTOS = 3;
@@ -10,7 +14,7 @@ export const MAX_PHOTOS = 3;
 /** What the complaint flow stores, step by step. */
 export const complaintAnswersSchema = z.object({
   category: z.string().optional(),
-  settlement: z.string().optional(),
+  ...placeAnswersSchema.shape,
   description: z.string().optional(),
   photos: z.array(z.object({ fileId: z.string(), size: z.number().optional() })).optional(),
   location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
@@ -54,6 +58,7 @@ function acceptDescription(input: StepInput, ctx: Context): StepResult<Complaint
   const text = textOf(input)?.trim();
   if (text === undefined || text.startsWith("/")) return { kind: "invalid", message: ctx.t("complaint-need-description") };
   if (text.length < 5) return { kind: "invalid", message: ctx.t("input-too-short", { min: 5 }) };
+  if (!REAL_WORDS.test(text)) return { kind: "invalid", message: ctx.t("complaint-need-words") };
   if (text.length > MAX_TEXT) return { kind: "invalid", message: ctx.t("input-too-long", { max: MAX_TEXT, length: text.length }) };
   return { kind: "next", answers: { description: text } };
 }
@@ -95,12 +100,7 @@ export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
         return { kind: "invalid", message: ctx.t("input-use-buttons") };
       },
     },
-    {
-      id: "settlement",
-      editLabel: "complaint-edit-settlement",
-      prompt: (ctx) => ({ text: ctx.t("complaint-ask-settlement"), choices: lastSettlementChoice(ctx) }),
-      accept: acceptSettlement,
-    },
+    placeStep<ComplaintAnswers>("settlement", "complaint-edit-settlement", "complaint-ask-settlement"),
     {
       id: "description",
       editLabel: "complaint-edit-description",
@@ -166,7 +166,7 @@ export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
   summary: (ctx) => {
     const lines = [
       ctx.t("summary-category", { value: optionLabel(ctx.content.organisation.complaintCategories, ctx.answers.category, ctx.locale) }),
-      ctx.t("summary-settlement", { value: ctx.answers.settlement ?? "" }),
+      ctx.t("summary-settlement", { value: settlementSummary(ctx) }),
       ctx.t("summary-description", { value: ctx.answers.description ?? "" }),
     ];
     const attached = attachmentsNote(ctx);
@@ -190,6 +190,7 @@ export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
       kind: "complaint",
       category: a.category ?? "",
       settlement: a.settlement ?? "",
+      ...(a.settlementCode ? { settlementCode: a.settlementCode } : {}),
       text: a.description ?? "",
       photos: photosOf(ctx),
       ...(a.location ? { location: a.location } : {}),

@@ -29,6 +29,13 @@ export interface FlowState {
   editing: boolean;
   version: number;
   startedAt: number;
+  /**
+   * True after a command or a menu button took the resident out of the form: free text is then
+   * answered as a question (with a reminder), and goes into the form only after they resume.
+   */
+  paused?: boolean;
+  /** The screen the resident started the form from (see Resident.lastScreen): "back" on the first step returns there. */
+  origin?: string;
 }
 
 /** What flows can do when they finish. Implemented by the core, so flows hold no storage code. */

@@ -69,20 +69,6 @@ export function acceptText<K extends string>(input: StepInput, ctx: StepContext,
   return { kind: "next", answers };
 }
 
-/** Accepts a settlement typed or picked from the "last time" button. */
-export function acceptSettlement(input: StepInput, ctx: StepContext): StepResult<{ settlement: string }> {
-  const raw = input.kind === "choice" && input.value === "last" ? ctx.resident.lastSettlement : textOf(input);
-  if (raw === undefined) return { kind: "invalid", message: ctx.t("settlement-need-text") };
-  const parsed = settlementSchema.safeParse(raw);
-  if (!parsed.success) return { kind: "invalid", message: ctx.t("settlement-invalid") };
-  return { kind: "next", answers: { settlement: parsed.data } };
-}
-
-/** The "same as last time" button for a settlement step, when there is a last time. */
-export function lastSettlementChoice(ctx: StepContext): { value: string; label: string }[] {
-  return ctx.resident.lastSettlement ? [{ value: "last", label: `📍 ${ctx.resident.lastSettlement}` }] : [];
-}
-
 /**
  * Accepts a phone shared with the messenger's button, a typed phone, or (when `allowAnonymous`)
  * the "anonymous" choice. Stores `phone` (E.164), `phoneName` and `anonymous`.

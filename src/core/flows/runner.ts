@@ -6,6 +6,8 @@ export const FLOW_NAMESPACE = "f";
 const PREFIX = `${FLOW_NAMESPACE}:`;
 const SUMMARY = "summary";
 const EDIT_MENU = "edit-menu";
+/** "Discard what you filled in?": asked before a finished summary is thrown away. */
+const DISCARD = "discard";
 
 /** What the runner decided: the new state (undefined when the flow ended) and what to show. */
 export interface FlowOutcome {
@@ -13,6 +15,8 @@ export interface FlowOutcome {
   readonly messages: OutgoingMessage[];
   /** True when the resident cancelled. */
   readonly cancelled?: boolean;
+  /** True when they left by "back" on the first step: they return to where they came from. */
+  readonly backOut?: boolean;
 }
 
 function isFlowData(data: string): boolean {
@@ -25,11 +29,10 @@ function rows(buttons: readonly Button[], columns: number): Button[][] {
   return out;
 }
 
-function navigation(ctx: StepContext): Button[] {
-  return [
-    { label: ctx.t("nav-back"), data: `${PREFIX}back` },
-    { label: ctx.t("nav-cancel"), data: `${PREFIX}cancel` },
-  ];
+/** Back and cancel; a step with its own "no" choice (value `no`) shows no cancel as well: one "no" per step. */
+function navigation(ctx: StepContext, ownNo = false): Button[] {
+  const back = { label: ctx.t("nav-back"), data: `${PREFIX}back` };
+  return ownNo ? [back] : [back, { label: ctx.t("nav-cancel"), data: `${PREFIX}cancel` }];
 }
 
 function render(step: FlowStep, prompt: StepPrompt, ctx: StepContext, note?: string): OutgoingMessage {
@@ -37,7 +40,13 @@ function render(step: FlowStep, prompt: StepPrompt, ctx: StepContext, note?: str
   const text = note ? `${note}\n\n${prompt.text}` : prompt.text;
   return {
     text,
-    buttons: [...rows(choices, prompt.columns ?? 1), navigation(ctx)],
+    buttons: [
+      ...rows(choices, prompt.columns ?? 1),
+      navigation(
+        ctx,
+        (prompt.choices ?? []).some((choice) => choice.value === "no"),
+      ),
+    ],
     ...(prompt.request
       ? { request: { kind: prompt.request, label: ctx.t(prompt.request === "contact" ? "button-share-phone" : "button-share-location") } }
       : {}),
@@ -82,6 +91,13 @@ function editMenu(def: FlowDefinition, ctx: StepContext): OutgoingMessage {
   };
 }
 
+function discardQuestion(ctx: StepContext): OutgoingMessage {
+  return {
+    text: ctx.t("discard-confirm"),
+    buttons: [[{ label: ctx.t("button-discard-yes"), data: `${PREFIX}discard` }], [{ label: ctx.t("button-discard-no"), data: `${PREFIX}back` }]],
+  };
+}
+
 /** Shows the state's current step (or summary) again, e.g. after "resume" or a stray message. */
 export function promptFor(def: FlowDefinition, state: FlowState, ctx: StepContext, note?: string): OutgoingMessage {
   if (state.step === SUMMARY) {
@@ -89,6 +105,7 @@ export function promptFor(def: FlowDefinition, state: FlowState, ctx: StepContex
     return note ? { ...summary, text: `${note}\n\n${summary.text}` } : summary;
   }
   if (state.step === EDIT_MENU) return editMenu(def, ctx);
+  if (state.step === DISCARD) return discardQuestion(ctx);
   const step = stepById(def, state.step);
   if (!step) return summaryMessage(def, ctx);
   return render(step, step.prompt(ctx), ctx, note);
@@ -119,10 +136,11 @@ export async function advanceFlow(
   const ctx = makeContext(state.answers);
   const data = event.kind === "choice" && isFlowData(event.data) ? event.data.slice(PREFIX.length) : undefined;
 
-  if (data === "cancel") return { state: undefined, messages: [], cancelled: true };
+  if (data === "cancel" && state.step === SUMMARY && def.confirm !== false) return moveTo(def, state, ctx, DISCARD);
+  if (data === "cancel" || (data === "discard" && state.step === DISCARD)) return { state: undefined, messages: [], cancelled: true };
   if (data === "back") {
     const previous = state.history.at(-1);
-    if (previous === undefined) return { state: undefined, messages: [], cancelled: true };
+    if (previous === undefined) return { state: undefined, messages: [], cancelled: true, backOut: true };
     const back: FlowState = { ...state, step: previous, history: state.history.slice(0, -1), editing: false };
     return { state: back, messages: [promptFor(def, back, ctx)] };
   }
@@ -164,11 +182,12 @@ export async function advanceFlow(
   const updated: FlowState = { ...state, answers };
   const nextCtx = makeContext(answers);
   if (result.kind === "stay") {
-    return { state: updated, messages: [promptFor(def, updated, nextCtx, result.note)] };
+    const screen = promptFor(def, updated, nextCtx, result.note);
+    return { state: updated, messages: [input.kind === "choice" ? { ...screen, replacesPrevious: true } : screen] };
   }
   // While editing, go back to the summary unless a newly needed step (e.g. consent) comes first.
   const following = nextStepId(def, step.id, nextCtx);
-  const destination = state.editing && !needsAnswer(def, following, answers) ? SUMMARY : following;
+  const destination = state.editing && !needsAnswer(def, following, state.history) ? SUMMARY : following;
   if (destination === SUMMARY && def.confirm === false) {
     const messages = await def.submit(nextCtx);
     return { state: undefined, messages: result.note ? [{ text: result.note }, ...messages] : messages };
@@ -177,7 +196,7 @@ export async function advanceFlow(
   return { state: moved, messages: [promptFor(def, moved, nextCtx, result.note)] };
 }
 
-function needsAnswer(def: FlowDefinition, stepId: string, answers: FlowState["answers"]): boolean {
+function needsAnswer(def: FlowDefinition, stepId: string, visited: readonly string[]): boolean {
   if (stepId === SUMMARY) return false;
-  return stepById(def, stepId) !== undefined && !(stepId in answers);
+  return stepById(def, stepId) !== undefined && !visited.includes(stepId);
 }

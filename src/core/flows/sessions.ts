@@ -46,7 +46,8 @@ export class FlowSessions {
   /** Starts `flow` with answers already known (optionally at a later step) and returns its first screen. */
   async begin(resident: Resident, flow: FlowId, answers: Answers, startAt?: string): Promise<OutgoingMessage[]> {
     const outcome = startFlow(this.definition(flow), this.context(resident, answers), this.options.now(), startAt);
-    if (outcome.state) await this.options.store.set(residentKey(resident), outcome.state);
+    if (outcome.state)
+      await this.options.store.set(residentKey(resident), resident.lastScreen ? { ...outcome.state, origin: resident.lastScreen } : outcome.state);
     return outcome.messages;
   }
 
@@ -55,8 +56,12 @@ export class FlowSessions {
     const outcome = await advanceFlow(this.definition(state.flow), state, event, (answers) => this.context(resident, answers));
     if (outcome.state) {
       await this.options.store.set(residentKey(resident), outcome.state);
-      const settlement = outcome.state.answers.settlement;
-      if (typeof settlement === "string") resident.lastSettlement = settlement;
+      const { settlement, settlementCode } = outcome.state.answers;
+      if (typeof settlement === "string") {
+        resident.lastSettlement = settlement;
+        if (typeof settlementCode === "string") resident.lastSettlementCode = settlementCode;
+        else delete resident.lastSettlementCode;
+      }
     } else {
       await this.options.store.delete(residentKey(resident));
     }
@@ -66,6 +71,15 @@ export class FlowSessions {
   /** The state's current screen again, with an optional note above it. */
   prompt(resident: Resident, state: FlowState, note?: string): OutgoingMessage {
     return promptFor(this.definition(state.flow), state, this.context(resident, state.answers), note);
+  }
+
+  /** Pauses or resumes the resident's form (see {@link FlowState.paused}) and returns the stored state. */
+  async setPaused(resident: Resident, state: FlowState, paused: boolean): Promise<FlowState> {
+    const next: FlowState = { ...state };
+    if (paused) next.paused = true;
+    else delete next.paused;
+    await this.options.store.set(residentKey(resident), next);
+    return next;
   }
 
   /** Drops the resident's flow in progress. */

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { optionChoices, optionLabel, type FlowDefinition, type StepContext } from "./flow.js";
-import { acceptPhone, acceptSettlement, consentAnswer, lastSettlementChoice, nameSchema, phoneAnswersSchema, textOf } from "./inputs.js";
+import { acceptPhone, consentAnswer, nameSchema, phoneAnswersSchema, textOf } from "./inputs.js";
 import { reportDoneMessages } from "./outcome.js";
+import { placeAnswersSchema, placeStep, settlementSummary } from "./place-step.js";
 
 /** What the sign-up flow stores, step by step. */
 export const volunteerAnswersSchema = z.object({
   name: z.string().optional(),
   ...phoneAnswersSchema.shape,
-  settlement: z.string().optional(),
+  ...placeAnswersSchema.shape,
   /** Ids of the ways to help ticked so far. */
   ways: z.array(z.string()).optional(),
   availability: z.string().optional(),
@@ -54,12 +55,7 @@ export const volunteerFlow: FlowDefinition<VolunteerAnswers> = {
       }),
       accept: (input, ctx) => acceptPhone(input, ctx, false),
     },
-    {
-      id: "settlement",
-      editLabel: "volunteer-edit-settlement",
-      prompt: (ctx) => ({ text: ctx.t("volunteer-ask-settlement"), choices: lastSettlementChoice(ctx) }),
-      accept: acceptSettlement,
-    },
+    placeStep<VolunteerAnswers>("settlement", "volunteer-edit-settlement", "volunteer-ask-settlement"),
     {
       id: "ways",
       editLabel: "volunteer-edit-ways",
@@ -123,7 +119,7 @@ export const volunteerFlow: FlowDefinition<VolunteerAnswers> = {
     return [
       ctx.t("summary-name", { value: ctx.answers.name ?? "" }),
       ctx.t("summary-phone", { value: ctx.answers.phone ?? "" }),
-      ctx.t("summary-settlement", { value: ctx.answers.settlement ?? "" }),
+      ctx.t("summary-settlement", { value: settlementSummary(ctx) }),
       ctx.t("summary-ways", { value: ways.join(", ") }),
       ctx.t("summary-availability", { value: optionLabel(ctx.content.organisation.availability, ctx.answers.availability, ctx.locale) }),
     ].join("\n");
@@ -132,6 +128,7 @@ export const volunteerFlow: FlowDefinition<VolunteerAnswers> = {
     const a = ctx.answers;
     const { report, updated } = await ctx.services.fileVolunteer({
       settlement: a.settlement ?? "",
+      ...(a.settlementCode ? { settlementCode: a.settlementCode } : {}),
       photos: [],
       contact: { name: a.name ?? "", phone: a.phone ?? "" },
       ways: selectedWays(ctx),

@@ -6,6 +6,7 @@ import type { Report, ReportRepository } from "../reports/reports.js";
 import type { Locale } from "../types.js";
 import { reportsBetween } from "./scan.js";
 import { firstResolvedAt } from "./stats.js";
+import { placeResolver } from "../places/index.js";
 
 /** Columns of the export, in order; headers come from `export-column-<id>` in the locale. */
 export const EXPORT_COLUMNS = [
@@ -15,6 +16,9 @@ export const EXPORT_COLUMNS = [
   "created",
   "category",
   "settlement",
+  "hromada",
+  "raion",
+  "settlement-code",
   "text",
   "name",
   "phone",
@@ -52,25 +56,32 @@ export function defuse(text: string | undefined): string {
 export function exportRows(reports: readonly Report[], content: Content, locale: Locale, t: T): string[][] {
   const organisation = content.organisation;
   const zone = organisation.timeZone;
-  const rows = reports.map((report) => [
-    report.ref,
-    t(`kind-${report.kind}`),
-    t(`status-${report.status}`),
-    sheetTime(report.createdAt, zone),
-    report.category ? optionLabel(organisation.complaintCategories, report.category, locale) : "",
-    defuse(report.settlement),
-    defuse(report.text),
-    defuse(report.contact?.name),
-    report.contact?.phone ?? "",
-    (report.ways ?? []).map((id) => optionLabel(organisation.waysToHelp, id, locale)).join(", "),
-    report.availability ? optionLabel(organisation.availability, report.availability, locale) : "",
-    report.channel === "telegram" ? "Telegram" : "Viber",
-    report.source ?? "",
-    String(1 + (report.followers?.length ?? 0)),
-    sheetTime(report.firstReplyAt, zone),
-    sheetTime(firstResolvedAt(report), zone),
-    String(report.photos.length),
-  ]);
+  const resolve = placeResolver(content);
+  const rows = reports.map((report) => {
+    const place = resolve(report);
+    return [
+      report.ref,
+      t(`kind-${report.kind}`),
+      t(`status-${report.status}`),
+      sheetTime(report.createdAt, zone),
+      report.category ? optionLabel(organisation.complaintCategories, report.category, locale) : "",
+      defuse(report.settlement),
+      place?.hromada.name ?? "",
+      place?.raion.name ?? "",
+      place?.code ?? "",
+      defuse(report.text),
+      defuse(report.contact?.name),
+      report.contact?.phone ?? "",
+      (report.ways ?? []).map((id) => optionLabel(organisation.waysToHelp, id, locale)).join(", "),
+      report.availability ? optionLabel(organisation.availability, report.availability, locale) : "",
+      report.channel === "telegram" ? "Telegram" : "Viber",
+      report.source ?? "",
+      String(1 + (report.followers?.length ?? 0)),
+      sheetTime(report.firstReplyAt, zone),
+      sheetTime(firstResolvedAt(report), zone),
+      String(report.photos.length),
+    ];
+  });
   return [EXPORT_COLUMNS.map((column) => t(`export-column-${column}`)), ...rows];
 }
 

@@ -10,6 +10,7 @@ import { reportsBetween, residentsBetween, tally } from "./scan.js";
 import { settlementKey } from "./similar.js";
 import { formatDuration, median } from "./time.js";
 import { formatTime } from "../reports/card.js";
+import { placeResolver, settlementListName, tallyAreas, type PlaceResolver } from "../places/index.js";
 
 /** A block of statistics: a heading and its lines. */
 export interface StatsSection {
@@ -55,6 +56,13 @@ export function tallySettlements(names: Iterable<string>): Array<[string, number
   return tally(keys).map(([key, count]) => [spelling.get(key) ?? key, count]);
 }
 
+/** A report's settlement for a list: the gazetteer's name (with its hromada when shared) when known, else as typed. */
+export function settlementNames(report: Report, resolve: PlaceResolver, content: Content, t: T): string[] {
+  const place = resolve(report);
+  if (place) return [settlementListName(place, content, t)];
+  return report.settlement ? [report.settlement] : [];
+}
+
 /** When a report was first resolved, if it was. */
 export function firstResolvedAt(report: Report): number | undefined {
   return report.history.find((event) => event.status === "resolved")?.at;
@@ -88,7 +96,9 @@ export async function buildStats(sources: StatsSources, period: Period, now: num
   ).join(" · ");
 
   const categories = tally(complaints.map((report) => optionLabel(organisation.complaintCategories, report.category, locale)));
-  const places = tallySettlements(complaints.flatMap((report) => (report.settlement ? [report.settlement] : [])));
+  const resolve = placeResolver(content);
+  const places = tallySettlements(complaints.flatMap((report) => settlementNames(report, resolve, content, t)));
+  const areas = tallyAreas(complaints, resolve, t);
 
   const bySource = new Map<string, { reports: number; signups: number; residents: number }>();
   const sourceOf = (name: string | undefined) => {
@@ -129,7 +139,7 @@ export async function buildStats(sources: StatsSources, period: Period, now: num
     );
 
   const ways = tally(signups.flatMap((report) => (report.ways ?? []).map((id) => optionLabel(organisation.waysToHelp, id, locale))));
-  const signupPlaces = tallySettlements(signups.flatMap((report) => (report.settlement ? [report.settlement] : [])));
+  const signupPlaces = tallySettlements(signups.flatMap((report) => settlementNames(report, resolve, content, t)));
   const channels = tally(residents.map((resident: Resident) => (resident.channel === "telegram" ? "Telegram" : "Viber")));
 
   return {
@@ -138,6 +148,8 @@ export async function buildStats(sources: StatsSources, period: Period, now: num
       { title: t("stats-section-reports"), lines: [kinds, statuses] },
       { title: t("stats-section-categories"), lines: listLines(categories, t) },
       { title: t("stats-section-settlements"), lines: listLines(places, t) },
+      { title: t("stats-section-hromadas"), lines: listLines(areas.hromadas, t) },
+      { title: t("stats-section-raions"), lines: listLines(areas.raions, t) },
       { title: t("stats-section-speed"), lines: [speed("stats-first-reply", replyTimes), speed("stats-resolution", resolveTimes)] },
       { title: t("stats-section-idle"), lines: idleLines },
       {

@@ -5,7 +5,7 @@ import type { ReportRepository } from "../reports/reports.js";
 import type { Locale } from "../types.js";
 import { periodLabel, periodStart, type Period } from "./period.js";
 import { reportsBetween, tally } from "./scan.js";
-import { tallySettlements } from "./stats.js";
+import { placeResolver, tallyAreas } from "../places/index.js";
 
 /**
  * Places with fewer complaints than this are counted together as "other places": in a small
@@ -17,8 +17,8 @@ type T = (key: string, args?: MessageArgs) => string;
 
 /**
  * An anonymised public summary for a period, in plain text an organiser can post to a public
- * channel: complaints by category and by settlement, how many were resolved, how many people signed
- * up. No names, phones, texts or references; rare places are merged.
+ * channel: complaints by category, by hromada and by raion, how many were resolved, how many people signed
+ * up. No names, phones, texts or references; hromadas and raions with fewer than two complaints are merged.
  */
 export async function publicSummary(reports: ReportRepository, content: Content, period: Period, now: number, locale: Locale, t: T): Promise<string> {
   const organisation = content.organisation;
@@ -37,14 +37,21 @@ export async function publicSummary(reports: ReportRepository, content: Content,
     for (const [name, count] of tally(complaints.map((report) => optionLabel(organisation.complaintCategories, report.category, locale)))) {
       lines.push(t("stats-line", { label: name, count }));
     }
-    let others = 0;
-    const places: string[] = [];
-    for (const [name, count] of tallySettlements(complaints.flatMap((report) => (report.settlement ? [report.settlement] : [])))) {
-      if (count >= MIN_PUBLIC_COUNT) places.push(t("stats-line", { label: name, count }));
-      else others += count;
+    const resolve = placeResolver(content);
+    const areas = tallyAreas(complaints, resolve, t);
+    for (const [key, otherKey, list] of [
+      ["summary-public-hromadas", "summary-public-other-hromadas", areas.hromadas],
+      ["summary-public-raions", "summary-public-other-raions", areas.raions],
+    ] as const) {
+      let others = 0;
+      const areaLines: string[] = [];
+      for (const [name, count] of list) {
+        if (count >= MIN_PUBLIC_COUNT) areaLines.push(t("stats-line", { label: name, count }));
+        else others += count;
+      }
+      if (others > 0) areaLines.push(t("stats-line", { label: t(otherKey), count: others }));
+      if (areaLines.length > 0) lines.push("", t(key), ...areaLines);
     }
-    if (others > 0) places.push(t("stats-line", { label: t("summary-public-other-places"), count: others }));
-    if (places.length > 0) lines.push("", t("summary-public-settlements"), ...places);
   }
   const signups = all.filter((report) => report.kind === "volunteer").length;
   if (signups > 0) lines.push("", t("summary-public-signups", { count: signups }));

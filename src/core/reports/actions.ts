@@ -68,7 +68,7 @@ export class ReportActions {
     if (!report) return { ok: false, reason: "unknown-ref" };
     const now = this.deps.now();
     if (report.firstReplyAt === undefined) report.firstReplyAt = now;
-    if (report.kind === "question") report.lastReply = text;
+    report.lastReply = text;
     report.lastOrganiserActionAt = now;
     report.updatedAt = now;
     await this.deps.reports.save(report);

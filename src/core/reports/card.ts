@@ -1,5 +1,6 @@
 import type { Content } from "../content.js";
 import { optionLabel } from "../flows/flow.js";
+import { placeLabel, placeMatcherFor } from "../places/index.js";
 import type { Locale } from "../types.js";
 import type { Report } from "./reports.js";
 
@@ -38,7 +39,8 @@ export function cardModel(report: Report, content: Content, locale: Locale, t: (
   };
   const organisation = content.organisation;
   add("card-category", report.category ? optionLabel(organisation.complaintCategories, report.category, locale) : undefined);
-  add("card-settlement", report.settlement);
+  const place = report.settlementCode ? placeMatcherFor(content).byCode(report.settlementCode) : undefined;
+  add("card-settlement", place ? placeLabel(place, t) : report.settlement);
   add(report.kind === "question" ? "card-question" : "card-text", report.text);
   if (report.kind === "volunteer") {
     add("card-name", report.contact?.name);

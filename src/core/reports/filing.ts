@@ -34,7 +34,11 @@ export class ReportFiling {
     );
     await indexComplaint(storage, report);
     resident.reports.push(report.ref);
-    if (fields.settlement) resident.lastSettlement = fields.settlement;
+    if (fields.settlement) {
+      resident.lastSettlement = fields.settlement;
+      if (fields.settlementCode) resident.lastSettlementCode = fields.settlementCode;
+      else delete resident.lastSettlementCode;
+    }
     this.rememberContact(resident, fields.contact);
     await residents.save(resident);
     await outbox.enqueue({ type: "card", ref: report.ref }, this.options.now());
@@ -81,7 +85,11 @@ export class ReportFiling {
     await reports.save(existing);
     await reports.indexVolunteer(existing.ref, resident, phone);
     if (!resident.reports.includes(existing.ref)) resident.reports.push(existing.ref);
-    if (fields.settlement) resident.lastSettlement = fields.settlement;
+    if (fields.settlement) {
+      resident.lastSettlement = fields.settlement;
+      if (fields.settlementCode) resident.lastSettlementCode = fields.settlementCode;
+      else delete resident.lastSettlementCode;
+    }
     this.rememberContact(resident, fields.contact);
     await residents.save(resident);
     await outbox.enqueue({ type: "card", ref: existing.ref }, now);

@@ -47,6 +47,7 @@ export async function forgetResident(options: ForgetOptions, resident: Resident)
   delete resident.phone;
   delete resident.consentAt;
   delete resident.lastSettlement;
+  delete resident.lastSettlementCode;
   delete resident.source;
   delete resident.lastButtons;
   options.wake();

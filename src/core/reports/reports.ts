@@ -31,6 +31,8 @@ export interface Report {
   readonly channel: Channel;
   category?: string;
   settlement?: string;
+  /** The settlement's code in the gazetteer (КАТОТТГ) when the resident picked a listed place. */
+  settlementCode?: string;
   text?: string;
   photos: PhotoRef[];
   location?: { latitude: number; longitude: number };
@@ -47,7 +49,7 @@ export interface Report {
   card?: { chatId: number; messageId: number; threadId?: number };
   /** When an organiser first replied. */
   firstReplyAt?: number;
-  /** The organisers' latest reply, kept for questions so it can be taught to the bot. */
+  /** The organisers' latest reply: shown in the resident's "My reports", and for questions taught to the bot. */
   lastReply?: string;
   /** The resident used /forget: personal data was removed. */
   forgotten?: boolean;

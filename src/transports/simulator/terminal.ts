@@ -1,10 +1,11 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Logger } from "pino";
-import { cardForTerminal, startApp, type App, type OrganisersSink } from "../../app.js";
+import { startApp, type App } from "../../app.js";
 import type { Config } from "../../config.js";
 import type { Button, IncomingEvent, OutgoingMessage } from "../../core/types.js";
 import { parseRef, REPORT_STATUSES, type ReportStatus } from "../../core/reports/reports.js";
+import { SimulatedGroup } from "./desk.js";
 
 /** The resident the simulator plays. */
 const RESIDENT = { channel: "telegram" as const, id: "simulator" };
@@ -14,8 +15,9 @@ export const SIMULATOR_BANNER =
   "Viche simulator: no messenger token is set, so this is a local chat in your terminal. To go live, set TELEGRAM_BOT_TOKEN (and VIBER_AUTH_TOKEN for Viber), then connect the organisers' group with /connect; see README.md.";
 
 const HELP = [
-  "Type a message, or the number of a button. Commands work as in Telegram (/start, /programme, /complaint, /cancel ...).",
-  "Pretend input: :photo [caption]   Organisers: :reply C-1001 text   :status C-1001 in_progress|resolved|rejected [reason]   Quit: :quit",
+  "Type a message, or the number of a button (any other number is sent as text). Commands work as in Telegram (/start, /programme, /complaint, /cancel ...).",
+  "Pretend input: :photo [caption]   Quit: :quit",
+  "Organisers: g1, g2 ... press a card's buttons   :reply C-1001 text   :status C-1001 in_progress|resolved|rejected [reason]   /stats [today|30|all]",
 ].join("\n");
 
 /** Options of {@link runSimulator}. */
@@ -55,7 +57,6 @@ export async function runSimulator(options: SimulatorOptions): Promise<void> {
   write(HELP);
   let buttons: Button[] = [];
   let request: OutgoingMessage["request"];
-  let app: App | undefined;
   const show = (messages: readonly OutgoingMessage[]) => {
     buttons = [];
     request = undefined;
@@ -65,22 +66,14 @@ export async function runSimulator(options: SimulatorOptions): Promise<void> {
     }
     write("");
   };
-  const organisers: OrganisersSink = {
-    async deliverCard(ref) {
-      const card = app ? await cardForTerminal(app, ref, options.config.defaultLocale) : undefined;
-      write(`\n──── to the organisers' group ────\n${card ?? ref}\n──────────────────────────────────`);
-    },
-    async deliverNote(ref, key, args) {
-      const text = app?.translator.t(options.config.defaultLocale, key, args) ?? key;
-      write(`\n──── to the organisers' group${ref ? ` (under ${ref})` : ""} ────\n${text}\n──────────────────────────────────`);
-    },
-  };
-  app = await startApp(options.config, {
+  const group = new SimulatedGroup(options.config.defaultLocale, write);
+  const app = await startApp(options.config, {
     logger: options.logger,
-    simulator: { sender: async (_id, messages) => show(messages), organisers },
+    simulator: { sender: async (_id, messages) => show(messages), organisers: group.sink },
     pacing: { group: { limit: 1000, windowMs: 1000 }, resident: { limit: 1000, windowMs: 1000 }, global: { limit: 1000, windowMs: 1000 } },
   });
   const running = app;
+  group.attach(app);
   const send = async (event: IncomingEvent) => show(await running.core.handle(RESIDENT, event));
   await send({ kind: "start" });
 
@@ -90,7 +83,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<void> {
     if (line === "") continue;
     if (line === ":quit") break;
     try {
-      await handleLine(line, running, send, write, () => ({ buttons, request }));
+      if (!(await group.handle(line))) await handleLine(line, running, send, write, () => ({ buttons, request }));
     } catch (error) {
       write(`(error: ${error instanceof Error ? error.message : String(error)})`);
     }
@@ -116,8 +109,8 @@ async function handleLine(
       );
     }
     const button = buttons[index - 1];
-    if (!button) return write(`(no button ${index}; choose 1-${buttons.length})`);
-    return send({ kind: "choice", data: button.data });
+    if (button) return send({ kind: "choice", data: button.data });
+    if (index !== 0 || !request) return send({ kind: "text", text: line });
   }
   if (line.startsWith(":photo")) {
     const caption = line.slice(":photo".length).trim();

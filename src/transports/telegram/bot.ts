@@ -10,6 +10,7 @@ import type { TelegramConfig } from "../../config.js";
 import { organisersGroup } from "./desk/group.js";
 import type { Storage } from "../../storage/storage.js";
 import { eventFromTelegram } from "./receive.js";
+import { editInPlace } from "./sender.js";
 
 /** Dependencies of the Telegram transport. */
 export interface TelegramBotOptions {
@@ -126,7 +127,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     // The button stops spinning while the answer is on its way; neither waits for the other.
     const answered = ctx.callbackQuery ? ctx.answerCallbackQuery().catch(() => undefined) : undefined;
     logger.debug({ channel: "telegram", update: ctx.update.update_id, event: event.kind, replies: replies.length }, "telegram: handled");
-    await options.reply(String(chatId), replies);
+    // A multi-select tick updates the pressed message in place (stored first, like any reply).
+    const pressed = ctx.callbackQuery?.message?.message_id;
+    const inPlace = pressed !== undefined && replies.length === 1 && replies[0]?.replacesPrevious === true;
+    if (inPlace) await storage.flush();
+    if (!inPlace || !(await editInPlace(ctx.api, chatId, pressed, replies))) await options.reply(String(chatId), replies);
     await answered;
   });
 

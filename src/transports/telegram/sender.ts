@@ -30,3 +30,26 @@ export async function sendToTelegram(api: Api, chatId: number | string, messages
     }
   }
 }
+
+/**
+ * Shows a reply that {@link OutgoingMessage.replacesPrevious | replaces the previous screen} by
+ * editing the message whose button was pressed, so a multi-select tick does not add a message.
+ * False when the reply is not such a message, or Telegram refuses the edit: then send it as usual.
+ */
+export async function editInPlace(api: Api, chatId: number, messageId: number, messages: readonly OutgoingMessage[]): Promise<boolean> {
+  const [only] = messages;
+  if (messages.length !== 1 || !only?.replacesPrevious || only.request || only.photo) return false;
+  const sends = renderForTelegram(only);
+  const [send] = sends;
+  if (sends.length !== 1 || send?.method !== "sendMessage") return false;
+  try {
+    await api.editMessageText(chatId, messageId, send.text, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(send.reply_markup && "inline_keyboard" in send.reply_markup ? { reply_markup: send.reply_markup } : {}),
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,3 +1,4 @@
+import { routeOf } from "../../../core/reports/routing.js";
 import { InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Collection, Storage } from "../../../storage/storage.js";
@@ -88,11 +89,11 @@ export class CardDesk {
   }
 
   /**
-   * Where a card goes: the category's own group or topic when the content routes it there
-   * (organisation.json `routing`), otherwise the organisers' group (its topic for the kind, in a forum).
+   * Where a card goes: its hromada's, raion's or category's own group or topic when the content
+   * routes it there (organisation.json `routing`, see routeOf), otherwise the organisers' group (its topic for the kind, in a forum).
    */
   private async destinationOf(report: Report): Promise<{ chatId: number; threadId: number | undefined }> {
-    const route = report.category ? this.options.content.organisation.routing[report.category] : undefined;
+    const route = routeOf(report, this.options.content);
     if (route?.chatId !== undefined) return { chatId: route.chatId, threadId: route.threadId };
     if (route?.threadId !== undefined) return { chatId: this.options.chatId, threadId: route.threadId };
     return { chatId: this.options.chatId, threadId: await this.threadFor(report.kind) };
