@@ -10,6 +10,7 @@ import { telegramResident } from "../helpers/residents.js";
 import { startViche, type RunningViche } from "../helpers/viche.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const PLACES = ["Коростишів", "Черняхів", "Бердичів", "Житомир", "Малин", "Радомишль"];
 
 /** Runs `npm run backup|restore -- FILE`'s script as an operator would, against `storeDir`. */
 function run(command: "backup" | "restore", file: string, storeDir: string): Promise<{ code: number | null; output: string }> {
@@ -45,7 +46,7 @@ describe("npm run backup / npm run restore (SQLite)", () => {
     const file1 = async (n: number) => {
       const resident = telegramResident(telegram as TelegramDouble, 40_000 + n, `Resident ${n}`);
       await resident.start();
-      return fileComplaint(resident, { category: "🛣 Дороги", place: `Село ${n}`, text: `Яма номер ${n}` });
+      return fileComplaint(resident, { category: "🛣 Дороги", place: PLACES[n % PLACES.length] ?? "Житомир", text: `Яма номер ${n}` });
     };
     const before: string[] = [];
     for (let n = 0; n < 6; n += 1) before.push(await file1(n));
