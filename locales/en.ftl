@@ -208,6 +208,8 @@ sent-title = Sent: { $ref }
 sent-complaint = Thank you! Your report number is { $ref }. The organisers can see it now. We'll write here when something changes.
 sent-volunteer = Thank you for joining! Your sign-up number is { $ref }. A coordinator will contact you.
 sent-volunteer-updated = Your sign-up { $ref } has been updated. Thank you!
+limit-reached-day = This report was not sent: you have already sent { $count } in the last 24 hours, which is the limit. To add something, press "↩️ Reply" under our message about one of your reports (see /status), or send it again tomorrow.
+limit-reached-open = This report was not sent: you already have { $count } open reports, which is the limit. Add what is new to one of them (see /status), or wait until the organisers close one.
 sent-question = Question { $ref } has been passed on. The answer will come here.
 
 ## Organisers' replies and statuses
@@ -231,6 +233,7 @@ status-last-answer = The organisers' answer: { $answer }
 status-none = You have no reports yet.
 status-bad-ref = A report number looks like C-1042. Or tap "📋 My reports".
 status-not-yours = I couldn't find { $ref } among your reports.
+status-joined-public = You joined this report: { $category }, { $place }; residents affected: { $count }.
 kind-complaint = complaint
 kind-volunteer = volunteer sign-up
 kind-question = question
@@ -284,10 +287,16 @@ card-time = Time
 card-updated = Sign-up updated ({ $count })
 card-comment = Comment: { $comment }
 card-forgotten = 🔒 Personal data deleted at the resident's request.
+card-attachment-removed = 🔒 Removed at the resident's request (personal data deleted). Please delete this message by hand.
 card-button-in_progress = 🔧 In progress
 card-button-resolved = ✅ Resolved
 card-button-rejected = ❌ Reject
 card-button-reopen = ↩️ Reopen
+card-replies = Replies go to
+card-replies-author = the author only
+card-replies-all = all { $count } residents
+card-button-reply-all = 📣 Answer all { $count }
+card-button-reply-author = 👤 Answer the author only
 card-reply-hint = To answer the resident, reply to this card.
 
 ## Organisers' group
@@ -295,6 +304,11 @@ card-reply-hint = To answer the resident, reply to this card.
 group-resident-replied = 💬 The resident replied about { $ref }:
     { $text }
 group-relayed = ✉️ Sent to the resident ({ $ref }).
+group-relayed-all = ✉️ Sent to all { $count } residents of { $ref }.
+group-replies-now-all = Replies to { $ref } now go to all { $count } residents.
+group-replies-now-author = Replies to { $ref } now go to its author only.
+group-follower-replied = 💬 A resident who joined { $ref } (not its author) replied:
+    { $text }
 group-undeliverable-blocked = ⚠️ Could not deliver to the resident ({ $ref }): they blocked the bot or unsubscribed.
 group-undeliverable-not-subscribed = ⚠️ Could not deliver on Viber ({ $ref }): the resident is not subscribed to the bot.
 group-undeliverable-too-many = ⚠️ Viber refused ({ $ref }): too many messages without a reply from the resident. Try later.
@@ -311,6 +325,7 @@ group-status-usage = Usage: /status C-1042 in_progress | resolved | rejected rea
 group-not-member = Only members of the organisers' group can do this.
 group-reply-not-card = That is not a report card: reply to the card itself.
 group-reply-empty = A reply to the resident must be text.
+group-reply-forgotten = { $ref }: the resident deleted their data, so a reply can no longer reach them.
 chatid-answer = This chat's id: { $id }
     Put it in ORGANISERS_CHAT_ID so that cards arrive here.
 connect-usage = To connect this group, send /connect CODE, with the code the bot printed at start.
@@ -345,6 +360,9 @@ group-ban-usage = Usage: /ban C-1042 (or /unban C-1042)
 group-banned = 🚫 The author of { $who } is banned on both messengers. Undo: /unban { $who }
 group-unbanned = ✅ The author of { $who } is unbanned.
 group-ban-unknown = No resident found for "{ $who }".
+authority-main-group-only = This command works only in the organisers' main group: this group receives only the reports routed to it.
+authority-admins-only = Only the group's administrators may use this command (it reaches personal data, every resident or the public). Ask an administrator.
+authority-not-routed-here = { $ref } is not routed to this group: only the organisers' main group can act on it.
 
 ## Organisers: broadcasts and opting out (residents)
 
@@ -362,14 +380,14 @@ button-followup-no = ❌ No, it's still there
 followup-thanks = Thank you for confirming! Report { $ref } is closed.
 followup-reopened = Thank you for telling us. We have reopened report { $ref } and will get back to you.
 followup-already-open = Report { $ref } is already being worked on again; the organisers know about it.
+followup-not-asked = We asked the author of { $ref } whether it is solved. If the problem is still there for you, tell us with 📝 Problem.
 
 ## Organisers: joining an existing report (residents)
 
-complaint-similar-found = 💡 A similar problem has already been reported here, report { $ref }:
-    "{ $text }"
-    You can join it: the organisers will see that it affects more people, and you will get all its news. Or send a separate report with "Send".
+complaint-similar-found = 💡 A similar problem has already been reported here, report { $ref }: { $category }, { $place }, since { $date }, residents affected: { $count }.
+    You can join it: the organisers will see that it affects more people, and you will hear when its status changes. Or send a separate report with "Send".
 button-join-report = 🤝 Join { $ref }
-joined-complaint = You have joined report { $ref }. The organisers can see that the problem affects one more person. All its news will come here.
+joined-complaint = You have joined report { $ref }. The organisers can see that the problem affects one more person. Its status changes, and what the organisers say to everyone about it, will come here.
 
 ## Organisers: cards and notes in the group
 

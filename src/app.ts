@@ -28,6 +28,7 @@ import { createTelegramBot, setCommandMenus } from "./transports/telegram/bot.js
 import { sendToTelegram } from "./transports/telegram/sender.js";
 import { webhookSecret } from "./transports/telegram/webhook-secret.js";
 import { ViberClient } from "./transports/viber/client.js";
+import { ShownButtons } from "./transports/viber/shown.js";
 import { renderForViber } from "./transports/viber/render.js";
 import { viberWebhook } from "./transports/viber/webhook.js";
 import { viberChatUri } from "./transports/viber/account.js";
@@ -126,6 +127,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     now,
     wake: () => worker?.wake(),
     ...(options.flood ? { flood: options.flood } : {}),
+    limits: config.limits,
   });
 
   await core.learned.load();
@@ -220,13 +222,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     worker?.wake();
   };
 
+  // The keyboard each Viber resident was shown last: typed button data counts only when it was on it.
+  const shownOnViber = new ShownButtons(storage);
   if (viber && viberClient) {
     const sender = { name: viber.botName, ...(viber.avatar ? { avatar: viber.avatar } : {}) };
     senders.set("viber", async (id, messages) => {
       const locale = (await core.residents.get({ channel: "viber", id }))?.locale ?? config.defaultLocale;
-      for (const payload of renderForViber(messages, sender, mainMenuButtons(core.tFor(locale)))) {
+      const payloads = renderForViber(messages, sender, mainMenuButtons(core.tFor(locale)));
+      for (const payload of payloads) {
         await viberClient.sendMessage({ receiver: id, ...payload });
       }
+      await shownOnViber.remember(id, payloads);
     });
   }
 
@@ -237,10 +243,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       if (!sender) throw new DeliveryError(`${payload.resident.channel} is not configured`, false, "unavailable");
       // Viber says "stop sending" on unsubscribe, and Telegram refuses blocked chats: don't try.
       const resident = await core.residents.get(payload.resident);
+      // Nothing more goes to a banned resident, also what was queued before the ban.
+      if (resident?.banned) return;
       if (resident?.unsubscribed) throw new DeliveryError("resident unsubscribed", true, payload.resident.channel === "viber" ? "not-subscribed" : "blocked");
       return sender(payload.resident.id, payload.messages);
     }
     if (!organisers) throw new DeliveryError("ORGANISERS_CHAT_ID is not set", false, "unavailable");
+    // A banned resident's cards still queued are dropped when their turn comes (a posted card is still updated).
+    if (payload.type === "card" && (await core.isBannedAuthorsNewCard(payload.ref))) return;
     if (payload.type === "card") return organisers.deliverCard(payload.ref);
     return organisers.deliverNote(payload.ref, payload.key, payload.args);
   };
@@ -314,7 +324,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     server.route(
       "POST",
       "/viber",
-      observedViberWebhook(metrics, viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, reply: reply("viber") })),
+      observedViberWebhook(
+        metrics,
+        viberWebhook({ authToken: viber.authToken, sender, core, storage, media, logger, shown: shownOnViber, reply: reply("viber") }),
+      ),
     );
   }
   if (server) {

@@ -72,6 +72,17 @@ const environmentSchema = z.object({
   ),
   METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, { message: "at least 16 characters (a bearer token for GET /metrics)" }).optional()),
+  REPORTS_PER_DAY: z.coerce
+    .number({ message: "a whole number of reports, e.g. 5" })
+    .int({ message: "a whole number of reports, e.g. 5" })
+    .min(1, { message: "at least 1" })
+    .default(5),
+  OPEN_REPORTS_PER_RESIDENT: z.coerce
+    .number({ message: "a whole number of reports, e.g. 10" })
+    .int({ message: "a whole number of reports, e.g. 10" })
+    .min(1, { message: "at least 1" })
+    .default(10),
+  ORGANISER_TOOLS_FOR: z.enum(["admins", "members"], { message: "admins or members" }).default("admins"),
 });
 
 /** Telegram settings, present only when a bot token is configured. */
@@ -85,6 +96,11 @@ export interface TelegramConfig {
    * (TELEGRAM_WEBHOOK_SECRET; when unset, one generated at first start and kept in storage).
    */
   readonly webhook: { readonly url: string; readonly secret: string | undefined } | undefined;
+  /**
+   * Who in the organisers' group may use /export, /broadcast, /ban, /unban, /summary and /link:
+   * its administrators (default) or every member.
+   */
+  readonly organiserToolsFor: "admins" | "members";
 }
 
 /** Viber settings, present only when an auth token is configured. */
@@ -124,6 +140,8 @@ export interface Config {
   readonly contentDir: string | undefined;
   /** Undefined when neither METRICS_PORT nor METRICS_TOKEN is set: no /metrics at all. */
   readonly metrics: MetricsConfig | undefined;
+  /** Caps per resident: complaints and questions per 24 hours (REPORTS_PER_DAY) and open at once (OPEN_REPORTS_PER_RESIDENT). */
+  readonly limits: { readonly perDay: number; readonly open: number };
 }
 
 /** A configuration problem: one line naming the variable and what it expects. */
@@ -168,6 +186,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         apiRoot: trimSlash(e.TELEGRAM_API_ROOT),
         organisersChatId: e.ORGANISERS_CHAT_ID === undefined ? undefined : Number(e.ORGANISERS_CHAT_ID),
         webhook: publicUrl ? { url: `${publicUrl}/telegram`, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
+        organiserToolsFor: e.ORGANISER_TOOLS_FOR,
       }
     : undefined;
   const viber: ViberConfig | undefined = e.VIBER_AUTH_TOKEN
@@ -192,5 +211,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     contentDir: e.CONTENT_DIR,
     metrics: e.METRICS_PORT !== undefined || e.METRICS_TOKEN ? { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN } : undefined,
+    limits: { perDay: e.REPORTS_PER_DAY, open: e.OPEN_REPORTS_PER_RESIDENT },
   };
 }

@@ -16,8 +16,9 @@ import type { Outbox } from "./outbox/outbox.js";
 import { LearnedAnswers } from "./programme/learned.js";
 import type { ProgrammeSearch } from "./programme/search.js";
 import { ReportActions } from "./reports/actions.js";
-import { ReportFiling } from "./reports/filing.js";
+import { DEFAULT_REPORT_LIMITS, ReportFiling, type ReportLimits } from "./reports/filing.js";
 import { forgetResident } from "./reports/forget.js";
+import { MediaStore } from "./media.js";
 import { ReportRepository } from "./reports/reports.js";
 import { ResidentRepository, type Resident } from "./residents.js";
 import { Router, type EventHints } from "./router.js";
@@ -39,6 +40,8 @@ export interface CoreOptions {
   readonly now?: () => number;
   /** Events one resident may send per window before being asked to slow down (default 90 per 30 s: no person taps that fast). */
   readonly flood?: { readonly limit: number; readonly windowMs: number };
+  /** Caps per resident on reports per 24 hours and open at once (default {@link DEFAULT_REPORT_LIMITS}). */
+  readonly limits?: ReportLimits;
 }
 
 /**
@@ -89,9 +92,28 @@ export class Core {
       clock,
     });
     this.broadcasts = new Broadcasts({ storage, residents: this.residents, outbox, translator, defaultLocale, logger, wake, clock });
-    this.filing = new ReportFiling({ storage, reports: this.reports, residents: this.residents, outbox, logger, now, wake });
+    this.filing = new ReportFiling({
+      storage,
+      reports: this.reports,
+      residents: this.residents,
+      outbox,
+      logger,
+      now,
+      wake,
+      limits: options.limits ?? DEFAULT_REPORT_LIMITS,
+    });
     const registry = FEATURE_REGISTRY;
-    const forget = { reports: this.reports, outbox, perResident: [pendingQuestions, flows], logger, now, wake };
+    const forget = {
+      reports: this.reports,
+      residents: this.residents,
+      storage,
+      media: new MediaStore(storage),
+      outbox,
+      perResident: [pendingQuestions, flows],
+      logger,
+      now,
+      wake,
+    };
     const sessions = new FlowSessions({
       store: flows,
       flow: (id) => registry.flow(id),
@@ -131,6 +153,16 @@ export class Core {
   }
 
   /**
+   * True when `ref`'s card has not been posted yet and its author is banned: the outbox drops such
+   * a card when its turn comes, so a ban also stops what the resident queued before it.
+   */
+  async isBannedAuthorsNewCard(ref: string): Promise<boolean> {
+    const report = await this.reports.get(ref);
+    if (!report || report.card) return false;
+    return (await this.residents.get(report.resident))?.banned === true;
+  }
+
+  /**
    * Teaches the bot from a question that reached the organisers: with `itemId`, the question's words
    * join that programme item's vocabulary; without, the organisers' reply becomes the answer to it.
    */
@@ -159,12 +191,13 @@ export class Core {
   private flowServices(resident: Resident, forget: () => Promise<void>): FlowServices {
     return {
       fileReport: (fields) => this.filing.fileReport(resident, fields),
-      fileVolunteer: (fields) => this.filing.fileVolunteer(resident, fields),
+      limitReached: () => this.filing.limitReached(resident),
+      fileVolunteer: (fields, phoneVerified) => this.filing.fileVolunteer(resident, fields, phoneVerified),
       replyToOrganisers: (ref, text) => this.actions.residentReplied(ref, resident, text),
       forgetResident: forget,
       findSimilarReport: async (draft) => {
         const similar = await findSimilarComplaint(this.reports, { ...draft, resident }, this.now(), this.options.storage);
-        return similar ? { ref: similar.ref, text: similar.text ?? "" } : undefined;
+        return similar ? { ref: similar.ref, createdAt: similar.createdAt, affected: 1 + (similar.followers?.length ?? 0) } : undefined;
       },
       joinReport: (ref, text) => this.filing.joinReport(resident, ref, text),
     };

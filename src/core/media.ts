@@ -25,6 +25,11 @@ export class MediaStore {
     return `${MEDIA_PREFIX}${id}`;
   }
 
+  /** Deletes the bytes behind a photo id from {@link put} (/forget); other ids are left alone. */
+  async delete(photoId: string): Promise<void> {
+    if (photoId.startsWith(MEDIA_PREFIX)) await this.files.delete(photoId.slice(MEDIA_PREFIX.length));
+  }
+
   /** The bytes behind a photo id from {@link put}, or undefined when it expired. */
   async get(photoId: string): Promise<{ mime: string; bytes: Buffer } | undefined> {
     if (!photoId.startsWith(MEDIA_PREFIX)) return undefined;

@@ -15,3 +15,31 @@ export function splitText(text: string, limit: number): string[] {
   pieces.push(rest);
   return pieces;
 }
+
+/** Characters that reorder text on screen (bidi embeddings, overrides, isolates and marks). */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * A field meant to be one line (a name, a place, a source) as it may be shown: control and format
+ * characters (newlines, bidi overrides, zero-width joiners) removed, line and paragraph separators
+ * and runs of spaces made one space. A resident's name can then never start a new "field" on a card.
+ */
+export function singleLine(value: string): string {
+  return value
+    .replace(/[\r\n\t\u2028\u2029\u0085]+/gu, " ")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+/**
+ * A resident's free text (a description, a question) as it may be shown: line breaks kept, but
+ * bidi controls and other control characters removed, so nothing in it can reorder what follows.
+ */
+export function safeMultiline(value: string): string {
+  return value
+    .replace(/\r\n?/g, "\n")
+    .replace(BIDI_CONTROLS, "")
+    .replace(/\p{Cc}/gu, (char) => (char === "\n" || char === "\t" ? char : ""))
+    .trim();
+}

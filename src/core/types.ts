@@ -44,8 +44,12 @@ export type IncomingEvent =
   | { readonly kind: "choice"; readonly data: string }
   /** The resident opened the bot from a deep link or pressed Start (Viber's conversation_started). */
   | { readonly kind: "start"; readonly payload?: string }
-  /** A shared contact. `own` is true when the messenger vouches it is the sender's own number. */
-  | { readonly kind: "contact"; readonly phone: string; readonly name?: string; readonly own: boolean }
+  /**
+   * A shared contact. `own` is false when it is visibly someone else's card; `verified` is true only
+   * when the messenger vouches the number is the sender's own account's (Telegram: the contact's
+   * user_id is the sender's). Only a verified number may match an earlier sign-up by phone.
+   */
+  | { readonly kind: "contact"; readonly phone: string; readonly name?: string; readonly own: boolean; readonly verified?: boolean }
   | { readonly kind: "location"; readonly latitude: number; readonly longitude: number }
   | { readonly kind: "photo"; readonly photo: PhotoRef; readonly caption?: string }
   /** Stickers, voice, documents and the like: the core answers with what it can take instead. */

@@ -34,6 +34,7 @@ export function instrumentStorage(storage: Storage, onError: (operation: string)
     // Only the lock itself is watched: an error thrown by the task is the task's, not storage's.
     withLock: (key, task, waitMs) => storage.withLock(key, task, waitMs),
     flush: () => watch("flush", () => storage.flush()),
+    compact: () => watch("compact", () => storage.compact()),
     ping: async () => {
       const ok = await storage.ping();
       if (!ok) onError("ping");

@@ -244,6 +244,11 @@ export class RedisStorage implements Storage {
     return undefined;
   }
 
+  /** Redis keeps no deleted values in memory; its append-only file is rewritten by Redis itself (BGREWRITEAOF). */
+  async compact(): Promise<void> {
+    return undefined;
+  }
+
   /** PING, answered within about a second; false when Redis is down or slow. Never throws. */
   async ping(): Promise<boolean> {
     if (this.#closed) return false;

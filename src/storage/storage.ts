@@ -52,6 +52,12 @@ export interface Storage {
    * per turn of the event loop); call this before telling a platform an update was accepted.
    */
   flush(): Promise<void>;
+  /**
+   * Makes deleted and overwritten values unrecoverable from the store's own files where it can
+   * (SQLite: commits and checkpoints the WAL, truncating it; deleted content is zeroed as it is freed).
+   * Called after /forget.
+   */
+  compact(): Promise<void>;
   /** True when the store answers right now. Never throws; used by /healthz. */
   ping(): Promise<boolean>;
   /** Closes connections and files. The storage cannot be used afterwards. */

@@ -283,6 +283,10 @@ class BulkSqliteStorage implements Storage {
     return undefined;
   }
 
+  async compact(): Promise<void> {
+    return undefined;
+  }
+
   async ping(): Promise<boolean> {
     return true;
   }

@@ -52,7 +52,7 @@ export function keepDoubleConnectionsAlive(double: TelegramDouble): boolean {
 export async function startDouble(limits?: TelegramLimits): Promise<TelegramDouble> {
   const double = await startTelegramDouble(limits ? { limits } : {});
   if (!keepDoubleConnectionsAlive(double)) throw new Error("could not find the double's HTTP server to enable keep-alive");
-  double.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER_ID], title: "Організатори" });
+  double.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER_ID], admins: [ORGANISER_ID], title: "Організатори" });
   return double;
 }
 

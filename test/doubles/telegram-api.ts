@@ -297,6 +297,11 @@ export class TelegramDouble {
     this.#chat(chatId).blocked = false;
   }
 
+  /** Moves the double's clock forward (message dates, the 48-hour window for deleting messages). */
+  advanceClock(seconds: number): void {
+    this.#state.clockOffsetS += seconds;
+  }
+
   /** A callback query the double issued (see {@link pressButton}), with the bot's answer. */
   callbackQuery(id: string): Readonly<CallbackQueryRecord> | undefined {
     return this.#state.callbackQueries.get(id);
@@ -380,6 +385,14 @@ export class TelegramDouble {
    */
   pressButton(user: TelegramPerson, choice: people.ButtonChoice): Promise<Update> {
     return people.pressButton(this.#host, user, choice);
+  }
+
+  /**
+   * A callback_query with `data` on the bot's latest message in the person's private chat, whether
+   * or not any button there carries it: what a modified client can send. Telegram accepts it.
+   */
+  forgeButtonPress(user: TelegramPerson, data: string): Promise<Update> {
+    return people.forgeButtonPress(this.#host, user, data);
   }
 
   /** A resident shares a phone number (their own by default, so contact.user_id = their id). */

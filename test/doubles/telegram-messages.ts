@@ -500,9 +500,13 @@ export function editMessageReplyMarkup(ctx: MethodContext, params: Params): Mess
   return applyEdit(ctx, entry, sent, {}, markup);
 }
 
-function deleteOne(chat: ChatRecord, messageId: number): void {
+/** Telegram deletes a message only within 48 hours of sending it. */
+const DELETE_WINDOW_S = 48 * 3600;
+
+function deleteOne(ctx: MethodContext, chat: ChatRecord, messageId: number): void {
   const entry = chat.history.get(messageId);
   if (!entry || entry.deleted) return badRequest("message to delete not found");
+  if (ctx.state.now() - entry.message.date >= DELETE_WINDOW_S) return badRequest("message can't be deleted for everyone");
   if (!entry.fromBot && chat.kind !== "private" && !chat.botIsAdmin) return badRequest("message can't be deleted for everyone");
   entry.deleted = true;
   if (entry.sent) entry.sent.deleted = true;
@@ -511,7 +515,7 @@ function deleteOne(chat: ChatRecord, messageId: number): void {
 /** The deleteMessage method. */
 export function deleteMessage(ctx: MethodContext, params: Params): true {
   const chat = targetChat(ctx, params);
-  deleteOne(chat, params.int("message_id") ?? badRequest("message identifier is not specified"));
+  deleteOne(ctx, chat, params.int("message_id") ?? badRequest("message identifier is not specified"));
   return true;
 }
 
@@ -522,7 +526,7 @@ export function deleteMessages(ctx: MethodContext, params: Params): true {
   if (ids.length < 1 || ids.length > 100) return badRequest("too many messages to delete");
   for (const id of ids) {
     const entry = typeof id === "number" ? chat.history.get(id) : undefined;
-    if (entry && !entry.deleted && typeof id === "number") deleteOne(chat, id);
+    if (entry && !entry.deleted && typeof id === "number") deleteOne(ctx, chat, id);
   }
   return true;
 }

@@ -223,6 +223,21 @@ export async function pressButton(host: PeopleHost, person: TelegramPerson, choi
   throw new Error(`No button "${label}" is shown in chat ${chatId}. Buttons on screen:\n${describeButtons(chat)}`);
 }
 
+/** See {@link TelegramDouble.forgeButtonPress}. */
+export async function forgeButtonPress(host: PeopleHost, person: TelegramPerson, data: string): Promise<Update> {
+  const chat = host.state.chats.get(person.id);
+  const entry = chat ? [...chat.history.values()].filter((candidate) => candidate.sent && !candidate.deleted).at(-1) : undefined;
+  if (!chat || !entry) throw new Error(`The bot has sent nothing to ${person.id} yet: there is no message to press on`);
+  const user = host.state.userOf(person);
+  const query = host.state.newCallbackQuery(chat.id, entry.message.message_id, data);
+  const update: Update = {
+    update_id: host.state.nextUpdateId(),
+    callback_query: { id: query.id, from: user, message: entry.message, chat_instance: `-${chat.id}77`, data },
+  };
+  await host.deliver(update);
+  return update;
+}
+
 async function unblock(host: PeopleHost, chat: ChatRecord, person: TelegramPerson): Promise<void> {
   chat.blocked = false;
   await host.deliver(chatMemberUpdate(host.state, chat, host.state.userOf(person), "kicked", "member"));

@@ -186,9 +186,12 @@ export class TelegramState {
     };
   }
 
+  /** Seconds the double's clock runs ahead of the real one (see {@link TelegramDouble.advanceClock}). */
+  clockOffsetS = 0;
+
   /** Current Unix time in seconds. */
   now(): number {
-    return Math.floor(Date.now() / 1000);
+    return Math.floor(Date.now() / 1000) + this.clockOffsetS;
   }
 
   /** Next update_id (strictly increasing). */

@@ -88,6 +88,11 @@ describe("going live in production without ORGANISERS_CHAT_ID or TELEGRAM_WEBHOO
     // The organisers' commands now answer there.
     expect(telegram.commands({ type: "chat", chat_id: GROUP }).map((command) => command.command)).toContain("stats");
 
+    // The connected group is the main group for the organisers' authority too: a member who is not
+    // an administrator may not export personal data there.
+    await telegram.groupCommand(GROUP, ORGANISER, "/export");
+    await groupAnswer(GROUP, "лише адміністратори групи");
+
     // The used code cannot move the group elsewhere.
     await telegram.groupCommand(OTHER_GROUP, ADMIN, `/connect ${code}`);
     await groupAnswer(OTHER_GROUP, "Код не підходить");

@@ -14,7 +14,7 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     await stage?.stop();
   });
 
-  it("offers to join an open report about the same problem; a follower hears replies and status changes too", async () => {
+  it("offers to join an open report by its public facts only; a follower hears status changes, and replies only when organisers answer all", async () => {
     const anna = stage.resident(1, "Анна");
     const borys = stage.resident(2, "Борис");
     await anna.start();
@@ -28,8 +28,12 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     await borys.say("На вулиці Шевченка ліхтарі не світять, темно");
     await borys.press("➡ Пропустити");
     const summary = await borys.press("🕶 Анонімно");
-    expect(summary.text).toContain(`Схожу проблему тут уже повідомили — звернення ${shared}`);
-    expect(summary.text).toContain("Не світять ліхтарі на вулиці Шевченка вже тиждень");
+    expect(summary.text).toContain(
+      `Схожу проблему тут уже повідомили — звернення ${shared}: 🔦 Освітлення вулиць, Малин (Малинська громада, Коростенський район), від `,
+    );
+    expect(summary.text).toContain("стосується мешканців: 1");
+    // Never Анна's words (they could carry her address, her family, her name).
+    expect(summary.text).not.toMatch(/тиждень|Не світять ліхтарі/);
     expect(summary.buttons).toEqual(expect.arrayContaining([`🤝 Приєднатися до ${shared}`, "✅ Надіслати"]));
     const joined = await borys.press(`🤝 Приєднатися до ${shared}`);
     expect(joined.text).toContain(`Ви приєдналися до звернення ${shared}`);
@@ -40,20 +44,41 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     expect(note.replyTo).toBe(card.messageId);
     expect(stage.group.cardsFor(shared)).toHaveLength(1);
 
+    expect(visibleText(card)).toContain("Відповіді отримує: лише автор");
+
+    // A reply to the card goes to its author only…
+    await stage.group.reply(shared, "Анно, уточніть, будь ласка, номер будинку");
+    expect((await anna.receive("номер будинку")).text).toContain(shared);
+    await stage.group.press(shared, "🔧 В роботу");
+    await anna.receive("взялися");
+    // …status changes go to everyone it affects.
+    await borys.receive("взялися");
+    expect(borys.history().some((screen) => screen.text.includes("номер будинку"))).toBe(false);
+
+    // Organisers choose on the card to answer all: now both hear it.
+    await stage.group.press(shared, "📣 Відповідати всім 2");
+    await stage.group.card(shared, "Відповіді отримує: усі 2 мешканців");
     await stage.group.reply(shared, "Заявку передали в громаду, електрик буде в четвер");
     expect((await anna.receive("електрик буде в четвер")).text).toContain(shared);
     expect((await borys.receive("електрик буде в четвер")).text).toContain(shared);
-    await stage.group.press(shared, "🔧 В роботу");
-    await anna.receive("взялися");
-    await borys.receive("взялися");
+    await stage.group.note(`Надіслано всім 2 мешканцям (${shared})`);
 
     const mine = await borys.say("/status");
     expect(mine.text).toContain(shared);
+    // A follower sees only the public part of the report.
+    const one = await borys.say(`/status ${shared}`);
+    expect(one.text).toContain(
+      "Ви приєдналися до цього звернення: 🔦 Освітлення вулиць, Малин (Малинська громада, Коростенський район); стосується мешканців: 2.",
+    );
+    expect(one.text).not.toMatch(/тиждень|Не світять ліхтарі/);
+    const own = await anna.say(`/status ${shared}`);
+    expect(own.text).toContain("Не світять ліхтарі на вулиці Шевченка вже тиждень");
     const answer = await borys.press("↩️ Відповісти").catch(() => undefined);
     if (answer) {
       expect(answer.text).toContain(shared);
       await borys.say("Дякую, чекаємо електрика");
-      await stage.group.note("Дякую, чекаємо електрика");
+      const joinerNote = await stage.group.note("Дякую, чекаємо електрика");
+      expect(visibleText(joinerNote)).toContain(`приєднався до ${shared} (не автор)`);
     }
   });
 
@@ -79,7 +104,7 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     expect(other).not.toBe(shared);
   });
 
-  it('asks the residents of a resolved report whether it is really solved; "no" reopens it and tells the group under the card', async () => {
+  it('asks the author of a resolved report whether it is really solved; "no" reopens it and tells the group under the card; nobody else can answer', async () => {
     const anna = stage.resident(1, "Анна");
     const borys = stage.resident(2, "Борис");
     await stage.group.press(shared, "✅ Вирішено");
@@ -93,15 +118,30 @@ describe.each(MESSENGERS)("joining, follow-ups and idle reports for residents on
     const question = await anna.receive("справді вирішено");
     expect(question.text).toContain(shared);
     expect(question.buttons).toEqual(expect.arrayContaining(["✅ Так, вирішено", "❌ Ні, проблема лишилася"]));
-    await borys.receive("справді вирішено");
+    // The follower is not asked (the question quotes Анна's words), and a forged answer from them is refused.
+    expect(borys.history().some((screen) => screen.text.includes("справді вирішено"))).toBe(false);
+    const forged = await borys.forgeButton(`fu:no:${shared}`);
+    // Telegram: a forged callback reaches the follow-up, which refuses it. Viber: typed button data
+    // that was never on this resident's keyboard is only text, never a press.
+    if (messenger.name === "telegram") expect(forged.text).toContain("ми питали автора звернення");
+    else expect(forged.text).not.toMatch(/ми питали автора|знову відкрили/);
+    expect((await stage.viche.app.core.reports.get(shared))?.status).toBe("resolved");
 
-    const reopened = await borys.press("❌ Ні, проблема лишилася");
-    expect(reopened.text).toContain(`знову відкрили звернення ${shared}`);
+    // Her answer and the status notice it causes may arrive in either order.
+    const before = anna.history().length;
+    await anna.press("❌ Ні, проблема лишилася");
+    const since = () =>
+      anna
+        .history()
+        .slice(before)
+        .map((screen) => screen.text)
+        .join("\n");
+    for (const part of [`знову відкрили звернення ${shared}`, "взялися"]) if (!since().includes(part)) await anna.receive(part);
+    expect(since()).toContain(`знову відкрили звернення ${shared}`);
     const card = await stage.group.card(shared, "у роботі");
     const note = await stage.group.note(`проблема ${shared} не вирішена`);
     expect(note.replyTo).toBe(card.messageId);
-    expect(buttonsOf(card)).toEqual(["✅ Вирішено", "❌ Відхилити"]);
-    await anna.receive("взялися");
+    expect(buttonsOf(card)).toEqual(["✅ Вирішено", "❌ Відхилити", "👤 Відповідати лише автору"]);
 
     if (messenger.name === "telegram") {
       // Inline buttons stay on the old message; Viber replaces the keyboard with the latest one.

@@ -48,6 +48,11 @@ export class TelegramResident {
     return this.next(() => this.double.pressButton(this.person, { label }), pressed);
   }
 
+  /** Sends a button press with `data` that no button shown carries (what a modified client can do). */
+  forgeButton(data: string): Promise<SentMessage> {
+    return this.next(() => this.double.forgeButtonPress(this.person, data));
+  }
+
   shareContact(phone: string, own = true): Promise<SentMessage> {
     return this.next(() => this.double.shareContact(this.person, phone, { own }));
   }

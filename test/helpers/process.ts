@@ -36,7 +36,7 @@ export async function vicheProcess(options: {
   const output: string[] = [];
   let child: ChildProcess | undefined;
   try {
-    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], title: "Організатори" });
+    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], admins: [ORGANISER.id], title: "Організатори" });
   } catch (error) {
     // A second instance against the same double: the group is already there.
     if (!/already known/.test(String(error))) throw error;

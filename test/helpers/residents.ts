@@ -20,6 +20,8 @@ export interface ResidentDriver {
   start(payload?: string): Promise<Screen>;
   say(text: string): Promise<Screen>;
   press(label: string): Promise<Screen>;
+  /** Presses a button that carries `data` although none such was shown (a forged callback on Telegram, the typed action text on Viber). */
+  forgeButton(data: string): Promise<Screen>;
   shareContact(phone: string): Promise<Screen>;
   sendPhoto(caption?: string): Promise<Screen>;
   sendLocation(latitude: number, longitude: number): Promise<Screen>;
@@ -42,6 +44,7 @@ export function telegramResident(double: TelegramDouble, id: number, firstName: 
     start: async (payload) => view(await chat.say(payload ? `/start ${payload}` : "/start")),
     say: async (text) => view(await chat.say(text)),
     press: async (label) => view(await chat.press(label)),
+    forgeButton: async (data) => view(await chat.forgeButton(data)),
     shareContact: async (phone) => view(await chat.shareContact(phone)),
     sendPhoto: async (caption) => view(await chat.sendPhoto(caption)),
     sendLocation: async (latitude, longitude) => view(await chat.sendLocation(latitude, longitude)),
@@ -99,6 +102,7 @@ export function viberResident(double: ViberDouble, n: number, name: string): Res
     start: (payload) => next(() => double.conversationStarted(user, payload ? { context: payload } : {})),
     say: (text) => next(() => double.sendText(user, text)),
     press: (label) => next(() => double.pressButton(user, labelled(label).actionBody)),
+    forgeButton: (data) => next(() => double.sendText(user, data)),
     shareContact: (phone) => next(() => double.sendContact(user, phone)),
     sendPhoto: (caption) => next(() => double.sendPicture(user, caption ? { text: caption } : {})),
     sendLocation: (latitude, longitude) => next(() => double.sendLocation(user, latitude, longitude)),

@@ -74,7 +74,7 @@ export interface RunningViche {
 export async function startViche(options: VicheOptions): Promise<RunningViche> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "viche-e2e-"));
   try {
-    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], title: "Організатори" });
+    options.telegram.addGroup(ORGANISERS_CHAT_ID, { members: [ORGANISER.id], admins: [ORGANISER.id], title: "Організатори" });
   } catch (error) {
     // A restart on the same double (same dataDir): the group is there already.
     if (!/already known/.test(String(error))) throw error;

@@ -2,7 +2,7 @@ import { optionLabel } from "../flows/flow.js";
 import { placeLabel, placeMatcherFor } from "../places/index.js";
 import { formatTime } from "../reports/card.js";
 import { isParty, parseRef, type Report } from "../reports/reports.js";
-import type { Button, OutgoingMessage } from "../types.js";
+import { residentKey, type Button, type OutgoingMessage } from "../types.js";
 import type { FeatureContext, FeatureModule, Translate } from "./feature.js";
 import { menuMessage, menuRow } from "./menu.js";
 
@@ -39,8 +39,12 @@ function listLine(report: Report, ctx: FeatureContext): string {
   return [report.ref, topicOf(report, ctx), report.settlement, day, shownStatus(report, ctx.t)].filter(Boolean).join(" · ");
 }
 
-/** One report in full: topic, place, date, status history, the organisers' last answer and the text. */
-function describeReport(report: Report, ctx: FeatureContext): string {
+/**
+ * One report in full for its author: topic, place, date, status history, the organisers' last
+ * answer and the text. A resident who joined it sees only its public part: no text, and the
+ * organisers' last answer only when they answered everyone.
+ */
+function describeReport(report: Report, ctx: FeatureContext, author: boolean): string {
   const { t } = ctx;
   const place = report.settlementCode ? placeMatcherFor(ctx.services.content).byCode(report.settlementCode) : undefined;
   const lines = [t("status-line", { ref: report.ref, kind: topicOf(report, ctx), status: shownStatus(report, t) })];
@@ -50,6 +54,18 @@ function describeReport(report: Report, ctx: FeatureContext): string {
   if (history.length > 1) lines.push(t("status-history", { history: history.join(" → ") }));
   const last = report.history.at(-1);
   if (last?.comment) lines.push(t("status-comment", { comment: last.comment }));
+  if (!author) {
+    lines.push(
+      t("status-joined-public", {
+        category: topicOf(report, ctx),
+        place: place ? placeLabel(place, t) : (report.settlement ?? ""),
+        count: 1 + (report.followers?.length ?? 0),
+      }),
+    );
+    if (report.lastReply && report.replyAll === true)
+      lines.push(t("status-last-answer", { answer: report.lastReply.length > 500 ? `${report.lastReply.slice(0, 500)}…` : report.lastReply }));
+    return lines.join("\n");
+  }
   if (report.lastReply)
     lines.push(t("status-last-answer", { answer: report.lastReply.length > 500 ? `${report.lastReply.slice(0, 500)}…` : report.lastReply }));
   if (report.text) lines.push(t("summary-description", { value: report.text.length > 300 ? `${report.text.slice(0, 300)}…` : report.text }));
@@ -64,7 +80,8 @@ async function statusMessages(ctx: FeatureContext, args: string): Promise<Outgoi
   if (requested) {
     const report = await services.reports.get(requested);
     if (!report || !isParty(report, resident)) return menuMessage(t("status-not-yours", { ref: requested }), t);
-    return [{ title: t("status-title", { ref: report.ref }), text: describeReport(report, ctx), buttons: [menuRow(t)] }];
+    const author = residentKey(report.resident) === residentKey(resident);
+    return [{ title: t("status-title", { ref: report.ref }), text: describeReport(report, ctx, author), buttons: [menuRow(t)] }];
   }
   const refs = resident.reports.slice(-LISTED).reverse();
   if (refs.length === 0) return menuMessage(t("status-none"), t);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PhotoRef } from "../types.js";
 import { optionChoices, optionLabel, type FlowDefinition, type StepContext, type StepInput, type StepResult } from "./flow.js";
 import { acceptPhone, consentAnswer, eventOf, MAX_TEXT, phoneAnswersSchema, textOf } from "./inputs.js";
-import { reportDoneMessages } from "./outcome.js";
+import { limitMessages, reportDoneMessages } from "./outcome.js";
 import { placeAnswersSchema, placeStep, settlementSummary } from "./place-step.js";
 
 /** A description has at least one word of three letters or more ("!!!!!!" or "5555" is not one). */
@@ -23,7 +23,9 @@ export const complaintAnswersSchema = z.object({
   consent: z.boolean().optional(),
   /** An open complaint about the same problem nearby, offered for joining on the summary. */
   similarRef: z.string().optional(),
-  similarText: z.string().optional(),
+  /** When the similar complaint was filed and how many residents it affects (its public facts). */
+  similarAt: z.number().optional(),
+  similarAffected: z.number().optional(),
 });
 /** The complaint flow's answers. */
 export type ComplaintAnswers = z.infer<typeof complaintAnswersSchema>;
@@ -68,11 +70,14 @@ async function offerJoining(result: StepResult<ComplaintAnswers>, ctx: Context):
   const text = result.kind === "next" ? result.answers.description : undefined;
   if (result.kind !== "next" || text === undefined) return result;
   const similar = await ctx.services.findSimilarReport({ category: ctx.answers.category ?? "", settlement: ctx.answers.settlement ?? "", text });
-  return { ...result, answers: { ...result.answers, similarRef: similar?.ref, similarText: similar?.text } };
+  return { ...result, answers: { ...result.answers, similarRef: similar?.ref, similarAt: similar?.createdAt, similarAffected: similar?.affected } };
 }
 
-function excerpt(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+/** A day as residents read it, in the organisation's time zone (e.g. 29.11.2026). */
+function dayOf(at: number, ctx: Context): string {
+  return new Intl.DateTimeFormat(ctx.locale === "uk" ? "uk-UA" : "en-GB", { timeZone: ctx.content.organisation.timeZone, dateStyle: "short" }).format(
+    new Date(at),
+  );
 }
 
 /**
@@ -173,7 +178,17 @@ export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
     if (attached) lines.push(ctx.t("summary-attachments", { value: attached }));
     lines.push(ctx.t("summary-contact", { value: contactLine(ctx) }));
     if (ctx.answers.similarRef !== undefined) {
-      lines.push("", ctx.t("complaint-similar-found", { ref: ctx.answers.similarRef, text: excerpt(ctx.answers.similarText ?? "") }));
+      // Only its public facts: the other resident's words are theirs.
+      lines.push(
+        "",
+        ctx.t("complaint-similar-found", {
+          ref: ctx.answers.similarRef,
+          category: optionLabel(ctx.content.organisation.complaintCategories, ctx.answers.category, ctx.locale),
+          place: settlementSummary(ctx),
+          date: dayOf(ctx.answers.similarAt ?? Date.now(), ctx),
+          count: ctx.answers.similarAffected ?? 1,
+        }),
+      );
     }
     return lines.join("\n");
   },
@@ -185,6 +200,8 @@ export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
       if (joined) return reportDoneMessages(ctx, joined, "joined-complaint");
       // The report was closed meanwhile: file the resident's own instead.
     }
+    const reached = await ctx.services.limitReached();
+    if (reached) return limitMessages(ctx, reached);
     const phone = a.anonymous !== true && a.consent === true ? a.phone : undefined;
     const report = await ctx.services.fileReport({
       kind: "complaint",

@@ -43,13 +43,19 @@ export interface FlowServices {
   /** Files a complaint or question; the card goes to the organisers through the outbox. */
   fileReport(fields: Omit<NewReport, "resident" | "source">): Promise<Report>;
   /** Files a sign-up, or updates this resident's (or this phone's) earlier one. */
-  fileVolunteer(fields: Omit<NewReport, "resident" | "source" | "kind">): Promise<{ report: Report; updated: boolean }>;
+  /** Whether the resident reached a cap on reports (per 24 hours, or open at once); undefined while they may file. */
+  limitReached(): Promise<{ limit: "day" | "open"; count: number } | undefined>;
+  /** Files a sign-up or updates the resident's own; `phoneVerified`: the messenger vouched the phone is theirs. */
+  fileVolunteer(fields: Omit<NewReport, "resident" | "source" | "kind">, phoneVerified: boolean): Promise<{ report: Report; updated: boolean }>;
   /** Sends the resident's answer to the organisers, under the card of `ref`. */
   replyToOrganisers(ref: string, text: string): Promise<boolean>;
   /** Deletes everything personal stored about the resident (/forget). */
   forgetResident(): Promise<void>;
-  /** An open complaint about the same problem in the same place, to offer joining instead of a new one. */
-  findSimilarReport(draft: { category: string; settlement: string; text: string }): Promise<{ ref: string; text: string } | undefined>;
+  /**
+   * An open complaint about the same problem in the same place, to offer joining instead of a new
+   * one: only what is public about it (reference, when, how many residents), never its words.
+   */
+  findSimilarReport(draft: { category: string; settlement: string; text: string }): Promise<{ ref: string; createdAt: number; affected: number } | undefined>;
   /** Adds the resident to an open report as a follower; undefined when it can no longer be joined. */
   joinReport(ref: string, text: string): Promise<Report | undefined>;
 }

@@ -53,6 +53,8 @@ export const phoneAnswersSchema = z.object({
   /** The name the messenger gave with a shared contact. */
   phoneName: z.string().optional(),
   anonymous: z.boolean().optional(),
+  /** The messenger vouched that `phone` is the resident's own (a shared contact of their account). */
+  phoneVerified: z.boolean().optional(),
 });
 /** The answers of a contact step. */
 export type PhoneAnswers = z.infer<typeof phoneAnswersSchema>;
@@ -75,8 +77,9 @@ export function acceptText<K extends string>(input: StepInput, ctx: StepContext,
  */
 export function acceptPhone(input: StepInput, ctx: StepContext, allowAnonymous: boolean): StepResult<PhoneAnswers> {
   if (input.kind === "choice") {
-    if (input.value === "anonymous" && allowAnonymous) return { kind: "next", answers: { anonymous: true, phone: undefined, phoneName: undefined } };
-    if (input.value === "saved" && ctx.resident.phone) return { kind: "next", answers: { anonymous: false, phone: ctx.resident.phone } };
+    if (input.value === "anonymous" && allowAnonymous)
+      return { kind: "next", answers: { anonymous: true, phone: undefined, phoneName: undefined, phoneVerified: false } };
+    if (input.value === "saved" && ctx.resident.phone) return { kind: "next", answers: { anonymous: false, phone: ctx.resident.phone, phoneVerified: false } };
     return { kind: "invalid", message: ctx.t("phone-invalid") };
   }
   const event = input.event;
@@ -84,12 +87,12 @@ export function acceptPhone(input: StepInput, ctx: StepContext, allowAnonymous: 
     const phone = normalisePhone(event.phone);
     if (!phone) return { kind: "invalid", message: ctx.t("phone-invalid") };
     if (!event.own) return { kind: "invalid", message: ctx.t("phone-not-own") };
-    return { kind: "next", answers: { anonymous: false, phone, phoneName: event.name } };
+    return { kind: "next", answers: { anonymous: false, phone, phoneName: event.name, phoneVerified: event.verified === true } };
   }
   if (event.kind === "text") {
     const phone = normalisePhone(event.text);
     if (!phone) return { kind: "invalid", message: ctx.t("phone-invalid") };
-    return { kind: "next", answers: { anonymous: false, phone } };
+    return { kind: "next", answers: { anonymous: false, phone, phoneVerified: false } };
   }
   return { kind: "invalid", message: ctx.t("phone-invalid") };
 }

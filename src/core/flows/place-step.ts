@@ -1,3 +1,4 @@
+import { singleLine } from "../text.js";
 import { z } from "zod";
 import { placeLabel, placeMatcherFor } from "../places/index.js";
 import type { FlowStep, StepChoice, StepContext, StepResult } from "./flow.js";
@@ -77,10 +78,12 @@ export function placeStep<A extends PlaceAnswers>(id: string, editLabel: string,
       if (raw === undefined) return { kind: "invalid", message: ctx.t("settlement-need-text") };
       const parsed = settlementSchema.safeParse(raw);
       if (!parsed.success || !LETTERS.test(parsed.data)) return { kind: "invalid", message: ctx.t("settlement-invalid") };
-      const match = matcher.match(parsed.data);
+      // One line: a place can never start a new line on a button, a card or the summary.
+      const typed = singleLine(parsed.data);
+      const match = matcher.match(typed);
       if (match.kind === "one" && match.exact) return chosen(match.place.name, match.place.code);
       const offer = match.kind === "one" ? [match.place.code] : match.kind === "several" ? match.places.map((place) => place.code) : [];
-      const answers: PlaceAnswers = { placeTyped: parsed.data, placeOffer: offer };
+      const answers: PlaceAnswers = { placeTyped: typed, placeOffer: offer };
       return { kind: "stay", answers: answers as Partial<A> };
     },
   };

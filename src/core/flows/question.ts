@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FlowDefinition } from "./flow.js";
 import { acceptText } from "./inputs.js";
-import { reportDoneMessages } from "./outcome.js";
+import { limitMessages, reportDoneMessages } from "./outcome.js";
 
 /** What the question flow stores: the question's text. */
 export const questionAnswersSchema = z.object({ question: z.string().optional() });
@@ -26,6 +26,8 @@ export const questionFlow: FlowDefinition<QuestionAnswers> = {
   ],
   summary: (ctx) => ctx.t("summary-question", { value: ctx.answers.question ?? "" }),
   submit: async (ctx) => {
+    const reached = await ctx.services.limitReached();
+    if (reached) return limitMessages(ctx, reached);
     const report = await ctx.services.fileReport({ kind: "question", text: ctx.answers.question ?? "", photos: [] });
     return reportDoneMessages(ctx, report);
   },

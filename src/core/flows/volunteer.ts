@@ -126,14 +126,17 @@ export const volunteerFlow: FlowDefinition<VolunteerAnswers> = {
   },
   submit: async (ctx) => {
     const a = ctx.answers;
-    const { report, updated } = await ctx.services.fileVolunteer({
-      settlement: a.settlement ?? "",
-      ...(a.settlementCode ? { settlementCode: a.settlementCode } : {}),
-      photos: [],
-      contact: { name: a.name ?? "", phone: a.phone ?? "" },
-      ways: selectedWays(ctx),
-      availability: a.availability ?? "",
-    });
+    const { report, updated } = await ctx.services.fileVolunteer(
+      {
+        settlement: a.settlement ?? "",
+        ...(a.settlementCode ? { settlementCode: a.settlementCode } : {}),
+        photos: [],
+        contact: { name: a.name ?? "", phone: a.phone ?? "" },
+        ways: selectedWays(ctx),
+        availability: a.availability ?? "",
+      },
+      a.phoneVerified === true,
+    );
     return reportDoneMessages(ctx, report, updated ? "sent-volunteer-updated" : "sent-volunteer");
   },
 };

@@ -7,7 +7,7 @@ import type { Outbox, OutboxPayload } from "../outbox/outbox.js";
 import type { ReportActions } from "../reports/actions.js";
 import { isParty, type Report, type ReportRepository } from "../reports/reports.js";
 import type { Resident, ResidentRepository } from "../residents.js";
-import type { Locale, OutgoingMessage, ResidentRef } from "../types.js";
+import { residentKey, type Locale, type OutgoingMessage } from "../types.js";
 import { DAY_MS, localClock } from "./time.js";
 
 /** The idle digest is posted at the first scheduler run after this local hour. */
@@ -66,10 +66,10 @@ export class FollowUps {
       if (!(await storage.claim(`followup:${ref}:${resolvedAt}`, 365 * DAY_MS))) continue;
       report.followUp = { askedAt: now };
       await reports.save(report);
-      for (const party of partiesOf(report)) {
-        const resident = await residents.get(party);
-        if (!resident || resident.unsubscribed || resident.banned) continue;
-        await this.enqueue({ type: "resident", resident: party, ref, purpose: "followup", messages: [this.question(report, resident.locale)] });
+      // Only its author is asked: the question quotes their words, and only they say whether it is solved.
+      const resident = await residents.get(report.resident);
+      if (resident && !resident.unsubscribed && !resident.banned) {
+        await this.enqueue({ type: "resident", resident: report.resident, ref, purpose: "followup", messages: [this.question(report, resident.locale)] });
       }
       asked.push(ref);
     }
@@ -91,6 +91,10 @@ export class FollowUps {
     const t = this.t(resident.locale);
     const report = await this.options.reports.get(ref);
     if (!report || !isParty(report, resident)) return [{ text: t("reply-unknown-ref", { ref }), buttons: mainMenuButtons(t) }];
+    // Taken only from the resident it was asked of, and only while it is asked.
+    if (residentKey(report.resident) !== residentKey(resident) || report.followUp === undefined) {
+      return [{ text: t("followup-not-asked", { ref }), buttons: mainMenuButtons(t) }];
+    }
     if (report.status !== "resolved") return [{ text: t("followup-already-open", { ref }), buttons: mainMenuButtons(t) }];
     if (answer === "yes") {
       if (report.followUp?.answer !== "yes") {
@@ -146,8 +150,4 @@ export async function idleReports(reports: ReportRepository, now: number, days: 
     if ((report.lastOrganiserActionAt ?? report.createdAt) <= now - days * DAY_MS) out.push(report);
   }
   return out;
-}
-
-function partiesOf(report: Report): ResidentRef[] {
-  return [report.resident, ...(report.followers ?? [])];
 }

@@ -1,17 +1,19 @@
 import type { Content } from "../content.js";
 import { optionLabel } from "../flows/flow.js";
 import type { MessageArgs } from "../i18n.js";
-import type { ReportRepository } from "../reports/reports.js";
+import type { Report, ReportRepository } from "../reports/reports.js";
 import type { Locale } from "../types.js";
 import { periodLabel, periodStart, type Period } from "./period.js";
 import { reportsBetween, tally } from "./scan.js";
-import { placeResolver, tallyAreas } from "../places/index.js";
+import { hromadaLabel, placeResolver, raionLabel, type PlaceResolver } from "../places/index.js";
+import { residentKey } from "../types.js";
 
 /**
- * Places with fewer complaints than this are counted together as "other places": in a small
- * village one complaint about pensions can point at one person.
+ * Places fewer distinct residents than this complained from are counted together as "other
+ * places": in a small village one complaint about pensions can point at one person, and one
+ * account cannot put a name of its choosing (a slogan) into the public summary.
  */
-export const MIN_PUBLIC_COUNT = 2;
+export const MIN_PUBLIC_RESIDENTS = 3;
 
 type T = (key: string, args?: MessageArgs) => string;
 
@@ -38,16 +40,15 @@ export async function publicSummary(reports: ReportRepository, content: Content,
       lines.push(t("stats-line", { label: name, count }));
     }
     const resolve = placeResolver(content);
-    const areas = tallyAreas(complaints, resolve, t);
-    for (const [key, otherKey, list] of [
-      ["summary-public-hromadas", "summary-public-other-hromadas", areas.hromadas],
-      ["summary-public-raions", "summary-public-other-raions", areas.raions],
+    for (const [key, otherKey, level] of [
+      ["summary-public-hromadas", "summary-public-other-hromadas", "hromada"],
+      ["summary-public-raions", "summary-public-other-raions", "raion"],
     ] as const) {
       let others = 0;
       const areaLines: string[] = [];
-      for (const [name, count] of list) {
-        if (count >= MIN_PUBLIC_COUNT) areaLines.push(t("stats-line", { label: name, count }));
-        else others += count;
+      for (const area of byArea(complaints, resolve, level, t)) {
+        if (area.residents >= MIN_PUBLIC_RESIDENTS) areaLines.push(t("stats-line", { label: area.name, count: area.count }));
+        else others += area.count;
       }
       if (others > 0) areaLines.push(t("stats-line", { label: t(otherKey), count: others }));
       if (areaLines.length > 0) lines.push("", t(key), ...areaLines);
@@ -57,4 +58,29 @@ export async function publicSummary(reports: ReportRepository, content: Content,
   if (signups > 0) lines.push("", t("summary-public-signups", { count: signups }));
   lines.push("", t("summary-public-footer"));
   return lines.join("\n");
+}
+
+/**
+ * Complaints grouped by the official hromada or raion of their place (the gazetteer's names, or
+ * "not in the list"; never a name as typed): complaints and distinct residents, most complaints first.
+ */
+function byArea(
+  complaints: readonly Report[],
+  resolve: PlaceResolver,
+  level: "hromada" | "raion",
+  t: T,
+): Array<{ name: string; count: number; residents: number }> {
+  const areas = new Map<string, { count: number; residents: Set<string> }>();
+  for (const report of complaints) {
+    if (!report.settlement && !report.settlementCode) continue;
+    const place = resolve(report);
+    const name = place ? (level === "hromada" ? hromadaLabel(place, t) : raionLabel(place, t)) : t("place-unlisted");
+    let area = areas.get(name);
+    if (!area) areas.set(name, (area = { count: 0, residents: new Set() }));
+    area.count += 1;
+    area.residents.add(residentKey(report.resident));
+  }
+  return [...areas.entries()]
+    .map(([name, area]) => ({ name, count: area.count, residents: area.residents.size }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "uk"));
 }

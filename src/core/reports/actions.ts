@@ -3,8 +3,8 @@ import { menuRow } from "../features/menu.js";
 import { replyButton } from "../features/replies.js";
 import type { Outbox, OutboxPayload } from "../outbox/outbox.js";
 import type { ResidentRepository } from "../residents.js";
-import type { Locale, ResidentRef } from "../types.js";
-import { canMove, isParty, type Report, type ReportRepository, type ReportStatus } from "./reports.js";
+import { residentKey, type Locale, type ResidentRef } from "../types.js";
+import { canMove, FORGOTTEN_RESIDENT_ID, isParty, type Report, type ReportRepository, type ReportStatus } from "./reports.js";
 
 /** Why an organiser's action did not happen, as a locale key for the group. */
 export type ActionRefusal = "unknown-ref" | "bad-transition" | "needs-reason" | "forgotten";
@@ -62,17 +62,33 @@ export class ReportActions {
     return { ok: true, report };
   }
 
-  /** Sends an organiser's words to the resident, signed by the organisation, with a reply button. */
+  /** Chooses (on the card) whether organisers' replies go to every resident of the report or only to its author. */
+  async setReplyAll(ref: string, replyAll: boolean): Promise<ActionResult> {
+    const report = await this.deps.reports.get(ref);
+    if (!report) return { ok: false, reason: "unknown-ref" };
+    report.replyAll = replyAll;
+    report.updatedAt = this.deps.now();
+    await this.deps.reports.save(report);
+    await this.enqueue({ type: "card", ref });
+    return { ok: true, report };
+  }
+
+  /**
+   * Sends an organiser's words, signed by the organisation, with a reply button: to the report's
+   * author only, unless organisers chose on the card to answer everyone who joined it too.
+   */
   async relayToResident(ref: string, text: string): Promise<ActionResult> {
     const report = await this.deps.reports.get(ref);
     if (!report) return { ok: false, reason: "unknown-ref" };
+    if (report.resident.id === FORGOTTEN_RESIDENT_ID && (report.replyAll !== true || (report.followers?.length ?? 0) === 0))
+      return { ok: false, reason: "forgotten" };
     const now = this.deps.now();
     if (report.firstReplyAt === undefined) report.firstReplyAt = now;
     report.lastReply = text;
     report.lastOrganiserActionAt = now;
     report.updatedAt = now;
     await this.deps.reports.save(report);
-    await this.tellParties(report, "relay", (t) => ({ title: t("relay-title", { ref }), text }));
+    await this.tellParties(report, "relay", (t) => ({ title: t("relay-title", { ref }), text }), report.replyAll === true ? "all" : "author");
     return { ok: true, report };
   }
 
@@ -84,8 +100,11 @@ export class ReportActions {
     report: Report,
     purpose: "status" | "relay",
     compose: (t: (key: string, args?: Record<string, string | number>) => string) => { title: string; text: string },
+    to: "all" | "author" = "all",
   ): Promise<void> {
-    for (const resident of partiesOf(report)) {
+    // An author who used /forget is no longer linked to the report: nothing can reach them.
+    const recipients = (to === "all" ? partiesOf(report) : [report.resident]).filter((resident) => resident.id !== FORGOTTEN_RESIDENT_ID);
+    for (const resident of recipients) {
       const locale = await this.localeOf(resident);
       const t = (key: string, args?: Record<string, string | number>) => this.deps.translator.t(locale, key, args);
       await this.enqueue({
@@ -102,7 +121,9 @@ export class ReportActions {
   async residentReplied(ref: string, resident: ResidentRef, text: string): Promise<boolean> {
     const report = await this.deps.reports.get(ref);
     if (!report || !isParty(report, resident)) return false;
-    await this.enqueue({ type: "group-note", ref, key: "group-resident-replied", args: { ref, text } });
+    // A joiner's words are labelled as such: organisers must not take them for the author's.
+    const key = residentKey(report.resident) === residentKey(resident) ? "group-resident-replied" : "group-follower-replied";
+    await this.enqueue({ type: "group-note", ref, key, args: { ref, text } });
     return true;
   }
 }

@@ -1,13 +1,21 @@
 import type { Content } from "../content.js";
 import { optionLabel } from "../flows/flow.js";
 import { placeLabel, placeMatcherFor } from "../places/index.js";
+import { safeMultiline, singleLine } from "../text.js";
 import type { Locale } from "../types.js";
 import type { Report } from "./reports.js";
+
+/** One labelled line of a card; a `long` field is a resident's own words, shown set apart from the fields. */
+export interface CardField {
+  readonly label: string;
+  readonly value: string;
+  readonly long?: true;
+}
 
 /** A card as data: a header and labelled fields. Renderers escape and format it for their medium. */
 export interface CardModel {
   readonly header: string;
-  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  readonly fields: readonly CardField[];
   /** Lines shown after the fields (e.g. "personal data deleted"). */
   readonly notes: readonly string[];
 }
@@ -33,15 +41,18 @@ const TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
  * state, then category, place, text, contact (or "anonymous"), messenger, source and time.
  */
 export function cardModel(report: Report, content: Content, locale: Locale, t: (key: string, args?: Record<string, string | number>) => string): CardModel {
-  const fields: { label: string; value: string }[] = [];
+  const fields: CardField[] = [];
+  // Residents' single-line answers lose line breaks and bidi controls, so none can pose as another field.
   const add = (key: string, value: string | undefined) => {
-    if (value !== undefined && value !== "") fields.push({ label: t(key), value });
+    const shown = value === undefined ? "" : singleLine(value);
+    if (shown !== "") fields.push({ label: t(key), value: shown });
   };
   const organisation = content.organisation;
   add("card-category", report.category ? optionLabel(organisation.complaintCategories, report.category, locale) : undefined);
   const place = report.settlementCode ? placeMatcherFor(content).byCode(report.settlementCode) : undefined;
   add("card-settlement", place ? placeLabel(place, t) : report.settlement);
-  add(report.kind === "question" ? "card-question" : "card-text", report.text);
+  const text = report.text === undefined ? "" : safeMultiline(report.text);
+  if (text !== "") fields.push({ label: t(report.kind === "question" ? "card-question" : "card-text"), value: text, long: true });
   if (report.kind === "volunteer") {
     add("card-name", report.contact?.name);
     add("card-phone", report.contact?.phone);
@@ -51,7 +62,11 @@ export function cardModel(report: Report, content: Content, locale: Locale, t: (
     const contact = report.contact?.phone ? [report.contact.phone, report.contact.name].filter(Boolean).join(", ") : t("card-anonymous");
     add("card-contact", report.forgotten ? t("card-forgotten-short") : contact);
   }
-  if (report.followers && report.followers.length > 0) add("card-affected", t("card-affected-count", { count: report.followers.length + 1 }));
+  if (report.followers && report.followers.length > 0) {
+    const count = report.followers.length + 1;
+    add("card-affected", t("card-affected-count", { count }));
+    add("card-replies", report.replyAll === true ? t("card-replies-all", { count }) : t("card-replies-author"));
+  }
   if (report.photos.length > 0) add("card-photos", String(report.photos.length));
   if (report.location) add("card-location", `${report.location.latitude.toFixed(5)}, ${report.location.longitude.toFixed(5)}`);
   add("card-messenger", report.channel === "telegram" ? "Telegram" : "Viber");

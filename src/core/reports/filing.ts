@@ -15,7 +15,26 @@ export interface ReportFilingOptions {
   readonly now: () => number;
   /** Called after a card was queued, so the worker delivers it at once. */
   readonly wake: () => void;
+  /** Caps per resident (see {@link ReportLimits}); without them, none. */
+  readonly limits?: ReportLimits;
 }
+
+/** How much one resident may file: reports (complaints and questions) per 24 hours, and open at once. */
+export interface ReportLimits {
+  readonly perDay: number;
+  readonly open: number;
+}
+
+/** Defaults sensible for a real person; REPORTS_PER_DAY and OPEN_REPORTS_PER_RESIDENT change them. */
+export const DEFAULT_REPORT_LIMITS: ReportLimits = { perDay: 5, open: 10 };
+
+/** Which cap a resident reached, and the cap. */
+export interface LimitReached {
+  readonly limit: "day" | "open";
+  readonly count: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Files residents' reports and sign-ups, and joins them to similar open complaints. Each stores the
@@ -23,6 +42,25 @@ export interface ReportFilingOptions {
  */
 export class ReportFiling {
   constructor(private readonly options: ReportFilingOptions) {}
+
+  /**
+   * Whether the resident reached a cap: as many reports they filed in the last 24 hours as
+   * allowed, or as many open at once. Undefined while they may file another.
+   */
+  async limitReached(resident: Resident): Promise<LimitReached | undefined> {
+    const limits = this.options.limits;
+    if (!limits) return undefined;
+    const since = this.options.now() - DAY_MS;
+    const mine: Report[] = [];
+    for (const ref of resident.reports) {
+      if (ref.startsWith("V-")) continue;
+      const report = await this.options.reports.get(ref);
+      if (report && report.resident.id === resident.id && report.resident.channel === resident.channel) mine.push(report);
+    }
+    if (mine.filter((report) => report.createdAt > since).length >= limits.perDay) return { limit: "day", count: limits.perDay };
+    if (mine.filter((report) => report.status === "new" || report.status === "in_progress").length >= limits.open) return { limit: "open", count: limits.open };
+    return undefined;
+  }
 
   /** Files a complaint or question; the card goes to the organisers through the outbox. */
   async fileReport(resident: Resident, fields: Omit<NewReport, "resident" | "source">): Promise<Report> {
@@ -69,10 +107,18 @@ export class ReportFiling {
     return report;
   }
 
-  /** Files a sign-up, or updates this resident's (or this phone's) earlier one. */
-  async fileVolunteer(resident: Resident, fields: Omit<NewReport, "resident" | "source" | "kind">): Promise<{ report: Report; updated: boolean }> {
+  /**
+   * Files a sign-up, or updates this resident's earlier one. Another sign-up with the same phone is
+   * updated only when the messenger verified the phone as this resident's own (the same person on
+   * another messenger); a typed number never merges into, reveals or overwrites anyone's sign-up.
+   */
+  async fileVolunteer(
+    resident: Resident,
+    fields: Omit<NewReport, "resident" | "source" | "kind">,
+    phoneVerified = false,
+  ): Promise<{ report: Report; updated: boolean }> {
     const { reports, residents, outbox, logger } = this.options;
-    const phone = fields.contact?.phone;
+    const phone = phoneVerified ? fields.contact?.phone : undefined;
     const existingRef = await reports.findVolunteer(resident, phone);
     const existing = existingRef ? await reports.get(existingRef) : undefined;
     if (!existing) {

@@ -27,7 +27,8 @@ export interface Report {
   readonly ref: string;
   readonly kind: ReportKind;
   status: ReportStatus;
-  readonly resident: ResidentRef;
+  /** Who filed it; after /forget, {@link FORGOTTEN_RESIDENT_ID} instead of their messenger id. */
+  resident: ResidentRef;
   readonly channel: Channel;
   category?: string;
   settlement?: string;
@@ -46,7 +47,15 @@ export interface Report {
   updatedAt: number;
   history: ReportEvent[];
   /** Where the card is in the organisers' group, once delivered. */
-  card?: { chatId: number; messageId: number; threadId?: number };
+  card?: {
+    chatId: number;
+    messageId: number;
+    threadId?: number;
+    /** The card is a photo with the card as its caption. */
+    photo?: boolean;
+    /** Messages posted under the card with the report's other photos and its location pin. */
+    attachments?: number[];
+  };
   /** When an organiser first replied. */
   firstReplyAt?: number;
   /** The organisers' latest reply: shown in the resident's "My reports", and for questions taught to the bot. */
@@ -57,11 +66,16 @@ export interface Report {
   revisions?: number;
   /** Other residents who reported the same problem and joined this report; they hear every update. */
   followers?: ResidentRef[];
+  /** Organisers chose on the card that their replies go to every resident of the report, not only its author. */
+  replyAll?: boolean;
   /** When an organiser last acted on it (status change or reply); reports idle too long are flagged. */
   lastOrganiserActionAt?: number;
   /** The "is it really solved?" question after resolution: when it was asked and what was answered. */
   followUp?: { askedAt: number; answer?: "yes" | "no"; answeredAt?: number };
 }
+
+/** The id a report keeps for its author once they used /forget: nothing links it to them any more. */
+export const FORGOTTEN_RESIDENT_ID = "forgotten";
 
 /** True when `resident` filed the report or joined it as a follower. */
 export function isParty(report: Report, resident: ResidentRef): boolean {
@@ -194,5 +208,10 @@ export class ReportRepository {
   /** Drops the phone index of a sign-up (after /forget). */
   async unindexPhone(phone: string): Promise<void> {
     await this.volunteerIndex.delete(`phone:${phone}`);
+  }
+
+  /** Forgets which sign-up is this resident's (/forget). */
+  async unindexResident(resident: ResidentRef): Promise<void> {
+    await this.volunteerIndex.delete(`resident:${residentKey(resident)}`);
   }
 }

@@ -7,6 +7,7 @@ import type { Core } from "../../core/core.js";
 import type { Translator } from "../../core/i18n.js";
 import { LOCALES, type Locale, type OutgoingMessage } from "../../core/types.js";
 import type { TelegramConfig } from "../../config.js";
+import { AdminCheck, organiserAuthority } from "./desk/authority.js";
 import { organisersGroup } from "./desk/group.js";
 import type { Storage } from "../../storage/storage.js";
 import { eventFromTelegram } from "./receive.js";
@@ -90,11 +91,22 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     });
   });
 
+  const organisersChatId = options.organisersChatId ?? (() => config.organisersChatId);
+  updates.use(
+    organiserAuthority({
+      chatId: organisersChatId,
+      routedChatIds: options.routedChatIds ?? [],
+      allMembers: config.organiserToolsFor === "members",
+      admins: new AdminCheck(bot.api),
+      t: (key, args) => options.translator.t(options.organisersLocale, key, args),
+      logger,
+    }),
+  );
   if (options.organiserTools) updates.use(options.organiserTools);
 
   updates.use(
     organisersGroup({
-      chatId: options.organisersChatId ?? (() => config.organisersChatId),
+      chatId: organisersChatId,
       ...(options.routedChatIds ? { routedChatIds: options.routedChatIds } : {}),
       core,
       storage,

@@ -24,7 +24,7 @@ export function eventFromTelegram(ctx: Context): IncomingEvent | undefined {
   if (message.contact) {
     const own = message.contact.user_id !== undefined && message.contact.user_id === message.from?.id;
     const name = [message.contact.first_name, message.contact.last_name].filter(Boolean).join(" ");
-    return { kind: "contact", phone: message.contact.phone_number, own, ...(name ? { name } : {}) };
+    return { kind: "contact", phone: message.contact.phone_number, own, verified: own, ...(name ? { name } : {}) };
   }
   if (message.location) return { kind: "location", latitude: message.location.latitude, longitude: message.location.longitude };
   if (message.photo && message.photo.length > 0) {

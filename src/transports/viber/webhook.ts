@@ -8,6 +8,7 @@ import type { IncomingEvent, OutgoingMessage } from "../../core/types.js";
 import type { RouteResponse } from "../../server.js";
 import type { Storage } from "../../storage/storage.js";
 import { eventFromViberMessage, parseViberCallback, viberCallbackSchema } from "./receive.js";
+import type { ShownButtons } from "./shown.js";
 import { renderForViber, type ViberSender } from "./render.js";
 
 /** Pictures larger than this are refused with advice. */
@@ -30,6 +31,8 @@ export interface ViberWebhookOptions {
   readonly storage: Storage;
   readonly media: MediaStore;
   readonly logger: Logger;
+  /** The keyboards residents were shown: typed button data counts as a press only when shown. */
+  readonly shown: ShownButtons;
   /** Sends replies to a resident (through the outbox when Viber is down). */
   readonly reply: (id: string, messages: readonly OutgoingMessage[]) => Promise<void>;
 }
@@ -96,6 +99,9 @@ export function viberWebhook(options: ViberWebhookOptions): (request: { body: Bu
           const fileId = await options.media.put(picture.bytes, picture.mime);
           event = { kind: "photo", photo: { fileId, size: picture.bytes.length }, ...(translated.caption ? { caption: translated.caption } : {}) };
         }
+      } else if (translated.kind === "choice" && !(await options.shown.wasShown(userId, translated.data))) {
+        // Button data nobody showed this resident (typed, or from an old keyboard): it is only text.
+        event = { kind: "text", text: translated.data };
       } else event = translated;
     }
 
@@ -116,6 +122,7 @@ export function viberWebhook(options: ViberWebhookOptions): (request: { body: Bu
       // The welcome message goes in the response body: the resident is not subscribed yet.
       const locale = (await core.residents.get(resident))?.locale ?? "uk";
       const [welcome] = renderForViber(replies.slice(0, 1), options.sender, mainMenuButtons(core.tFor(locale)));
+      if (welcome) await options.shown.remember(userId, [welcome]);
       return { status: 200, body: welcome ?? {} };
     }
     if (replies.length > 0) await options.reply(userId, replies);

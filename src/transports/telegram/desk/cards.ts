@@ -12,24 +12,45 @@ import type { Locale } from "../../../core/types.js";
 import { toDeliveryError } from "../errors.js";
 import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../render.js";
 
-/** Renders a card for Telegram: bold header, escaped fields. Residents' text can never break it. */
+/**
+ * Renders a card for Telegram: bold header, escaped fields; the resident's own words in a
+ * `<blockquote>`, so a line in them can never look like one of the card's fields.
+ */
 export function cardHtml(card: CardModel): string {
   const lines = [
     `<b>${escapeHtml(card.header)}</b>`,
-    ...card.fields.map((field) => `<b>${escapeHtml(field.label)}:</b> ${escapeHtml(field.value)}`),
+    ...card.fields.map((field) =>
+      field.long
+        ? `<b>${escapeHtml(field.label)}:</b>\n<blockquote>${escapeHtml(field.value)}</blockquote>`
+        : `<b>${escapeHtml(field.label)}:</b> ${escapeHtml(field.value)}`,
+    ),
     ...card.notes.map((note) => `<i>${escapeHtml(note)}</i>`),
   ];
   return lines.join("\n");
 }
 
-/** Status buttons that fit the report's state. */
-export function statusKeyboard(report: Report, t: (key: string) => string): InlineKeyboardMarkup {
+/**
+ * Status buttons that fit the report's state; on a report others joined, a second row switches
+ * whether replies to the card go to its author only (the default) or to everyone it affects.
+ */
+export function statusKeyboard(report: Report, t: (key: string, args?: Record<string, string | number>) => string): InlineKeyboardMarkup {
   const button = (status: string, label: string) => ({ text: t(label), callback_data: `st:${report.ref}:${status}` });
+  const followers = report.followers?.length ?? 0;
+  const audience =
+    followers > 0
+      ? [
+          [
+            report.replyAll === true
+              ? { text: t("card-button-reply-author"), callback_data: `ra:${report.ref}:author` }
+              : { text: t("card-button-reply-all", { count: followers + 1 }), callback_data: `ra:${report.ref}:all` },
+          ],
+        ]
+      : [];
   if (report.status === "resolved" || report.status === "rejected") {
-    return { inline_keyboard: [[button("in_progress", "card-button-reopen")]] };
+    return { inline_keyboard: [[button("in_progress", "card-button-reopen")], ...audience] };
   }
   const row = report.status === "new" ? [button("in_progress", "card-button-in_progress")] : [];
-  return { inline_keyboard: [[...row, button("resolved", "card-button-resolved"), button("rejected", "card-button-rejected")]] };
+  return { inline_keyboard: [[...row, button("resolved", "card-button-resolved"), button("rejected", "card-button-rejected")], ...audience] };
 }
 
 /** Dependencies of {@link CardDesk}. */
@@ -116,29 +137,81 @@ export class CardDesk {
       const sent = captionFits
         ? await api.sendPhoto(chatId, await this.photoInput(firstPhoto.fileId), { caption: html, parse_mode: "HTML", reply_markup: keyboard, ...thread })
         : await api.sendMessage(chatId, html, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true }, ...thread });
-      report.card = { chatId, messageId: sent.message_id, ...(threadId !== undefined ? { threadId } : {}) };
+      report.card = { chatId, messageId: sent.message_id, ...(threadId !== undefined ? { threadId } : {}), ...(captionFits ? { photo: true } : {}) };
       await this.options.reports.save(report);
       await this.options.reports.attachCard(ref, report.card);
       // Stored for good before anything else: a restart must edit this card, not post a second one.
       await this.options.storage.flush();
       const reply = { reply_parameters: { message_id: sent.message_id, allow_sending_without_reply: true }, ...thread };
+      const attachments: number[] = [];
       for (const photo of captionFits ? morePhotos : report.photos) {
-        await api.sendPhoto(chatId, await this.photoInput(photo.fileId), reply);
+        attachments.push((await api.sendPhoto(chatId, await this.photoInput(photo.fileId), reply)).message_id);
       }
-      if (report.location) await api.sendLocation(chatId, report.location.latitude, report.location.longitude, reply);
+      if (report.location) attachments.push((await api.sendLocation(chatId, report.location.latitude, report.location.longitude, reply)).message_id);
+      if (attachments.length > 0) {
+        // Remembered so that /forget can delete them.
+        report.card.attachments = attachments;
+        await this.options.reports.save(report);
+      }
     } catch (error) {
       throw toDeliveryError(error);
     }
+  }
+
+  /**
+   * After /forget: deletes the photo and location messages under the card (Telegram allows it for
+   * 48 hours); one that can no longer be deleted gets a "removed" note in reply instead.
+   */
+  private async removeAttachments(report: Report): Promise<void> {
+    const { api } = this.options;
+    const card = report.card;
+    if (!card?.attachments?.length) return;
+    for (const messageId of card.attachments) {
+      try {
+        await api.deleteMessage(card.chatId, messageId);
+      } catch (error) {
+        const failure = toDeliveryError(error);
+        if (/not found/i.test(failure.message)) continue;
+        if (!/can't be deleted/i.test(failure.message)) throw failure;
+        await api
+          .sendMessage(card.chatId, escapeHtml(this.t("card-attachment-removed")), {
+            parse_mode: "HTML",
+            reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+            ...(card.threadId !== undefined ? { message_thread_id: card.threadId } : {}),
+          })
+          .catch((sendError: unknown) => {
+            throw toDeliveryError(sendError);
+          });
+      }
+    }
+    card.attachments = [];
+    await this.options.reports.save(report);
   }
 
   private async updateCard(report: Report): Promise<void> {
     const { api } = this.options;
     const card = report.card;
     if (!card) return;
+    if (report.forgotten) await this.removeAttachments(report);
+    const fits = plainLength(cardModel(report, this.options.content, this.options.locale, this.t)) <= TELEGRAM_CAPTION_LIMIT;
+    const isPhoto = card.photo ?? (report.photos.length > 0 && fits);
+    if (isPhoto && report.photos.length === 0) {
+      // The card's own photo was the resident's: delete the card and post it again as text.
+      try {
+        await api.deleteMessage(card.chatId, card.messageId);
+        delete report.card;
+        await this.options.reports.save(report);
+        return this.deliverCard(report.ref);
+      } catch (error) {
+        const failure = toDeliveryError(error);
+        if (!/can't be deleted|not found/i.test(failure.message)) throw failure;
+        // Too old to delete: the caption below says the data was removed.
+      }
+    }
     const html = cardHtml(cardModel(report, this.options.content, this.options.locale, this.t));
     const keyboard = statusKeyboard(report, this.t);
     try {
-      if (report.photos.length > 0 && plainLength(cardModel(report, this.options.content, this.options.locale, this.t)) <= TELEGRAM_CAPTION_LIMIT) {
+      if (isPhoto) {
         await api.editMessageCaption(card.chatId, card.messageId, { caption: html, parse_mode: "HTML", reply_markup: keyboard });
       } else {
         await api.editMessageText(card.chatId, card.messageId, html, {

@@ -49,14 +49,32 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     if (result.ok) return t("group-status-changed", { ref, status: t(`status-${result.report.status}`) });
     if (result.reason === "unknown-ref") return t("group-unknown-ref", { ref });
     if (result.reason === "needs-reason") return t("group-needs-reason", { ref });
+    if (result.reason === "forgotten") return t("group-reply-forgotten", { ref });
     return t("group-bad-transition", { ref, status: "?" });
   };
 
-  group.use(teachHandlers({ core, programme: () => core.content.programmes[locale], t, logger }));
+  // Questions are never routed: teaching the bot belongs to the main group.
+  group
+    .filter((ctx) => ctx.chat !== undefined && ctx.chat.id === options.chatId())
+    .use(teachHandlers({ core, programme: () => core.content.programmes[locale], t, logger }));
+
+  /**
+   * The main group may act on every report; a routed group only on the reports of the categories
+   * routed to it (a roads contractor's group decides about roads, nothing else).
+   */
+  const mayActOn = async (chatId: number, ref: string): Promise<boolean> => {
+    if (chatId === options.chatId()) return true;
+    const report = await core.reports.get(ref);
+    if (!report) return true; // "not found" is said by the action itself
+    const route = report.category ? core.content.organisation.routing[report.category] : undefined;
+    return route?.chatId === chatId;
+  };
+  const notRouted = (ref: string) => t("authority-not-routed-here", { ref });
 
   group.callbackQuery(/^st:([CVQ]-\d+):([a-z_]+)$/, async (ctx) => {
     const [, ref = "", status = ""] = ctx.match;
     if (!isStatus(status)) return ctx.answerCallbackQuery();
+    if (!(await mayActOn(ctx.chat?.id ?? 0, ref))) return ctx.answerCallbackQuery({ text: notRouted(ref).slice(0, 200), show_alert: true });
     if (status === "rejected") {
       await ctx.answerCallbackQuery();
       const prompt = await ctx.reply(escapeHtml(t("group-ask-reject-reason", { ref })), {
@@ -76,10 +94,22 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     await ctx.answerCallbackQuery({ text: explain(ref, result).slice(0, 200) });
   });
 
+  // Who hears replies to a card others joined: its author only, or all of them.
+  group.callbackQuery(/^ra:([CVQ]-\d+):(all|author)$/, async (ctx) => {
+    const [, ref = "", to = ""] = ctx.match;
+    if (!(await mayActOn(ctx.chat?.id ?? 0, ref))) return ctx.answerCallbackQuery({ text: notRouted(ref).slice(0, 200), show_alert: true });
+    const result = await core.actions.setReplyAll(ref, to === "all");
+    if (!result.ok) return ctx.answerCallbackQuery({ text: explain(ref, result).slice(0, 200) });
+    const count = 1 + (result.report.followers?.length ?? 0);
+    logger.info({ ref, to, organiser: ctx.from.id }, "reply audience changed");
+    await ctx.answerCallbackQuery({ text: (to === "all" ? t("group-replies-now-all", { ref, count }) : t("group-replies-now-author", { ref })).slice(0, 200) });
+  });
+
   group.command("status", async (ctx) => {
     const [refText = "", statusText = "", ...reason] = ctx.match.trim().split(/\s+/);
     const ref = parseRef(refText);
     if (!ref || !isStatus(statusText)) return void (await ctx.reply(escapeHtml(t("group-status-usage")), { parse_mode: "HTML" }));
+    if (!(await mayActOn(ctx.chat.id, ref))) return void (await ctx.reply(escapeHtml(notRouted(ref)), { parse_mode: "HTML" }));
     const result = await core.actions.changeStatus(ref, statusText, ctx.from?.id, reason.join(" ") || undefined);
     if (!result.ok && result.reason === "bad-transition") {
       const report = await core.reports.get(ref);
@@ -122,7 +152,9 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
     if (!text) return void (await ctx.reply(escapeHtml(t("group-reply-empty")), { parse_mode: "HTML" }));
     const result = await core.actions.relayToResident(ref, text);
     logger.info({ ref, organiser: ctx.from.id, ok: result.ok }, "reply relayed");
-    await ctx.reply(escapeHtml(result.ok ? t("group-relayed", { ref }) : explain(ref, result)), {
+    const everyone = result.ok && result.report.replyAll === true && (result.report.followers?.length ?? 0) > 0;
+    const confirmation = everyone ? t("group-relayed-all", { ref, count: 1 + (result.report.followers?.length ?? 0) }) : t("group-relayed", { ref });
+    await ctx.reply(escapeHtml(result.ok ? confirmation : explain(ref, result)), {
       parse_mode: "HTML",
       reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
       // An answered question can be taught to the bot, so the next resident who asks gets it at once.
