@@ -7,6 +7,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# The stand-in for sqlite3 that package.json's "overrides" points at (a dev dependency's unused driver).
+COPY test/stubs ./test/stubs
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src

@@ -329,6 +329,12 @@ group-reply-empty = A reply to the resident must be text.
 group-reply-forgotten = { $ref }: the resident deleted their data, so a reply can no longer reach them.
 chatid-answer = This chat's id: { $id }
     Put it in ORGANISERS_CHAT_ID so that cards arrive here.
+connect-usage = To connect this group, send /connect CODE, with the code the bot printed at start.
+connect-only-groups = /connect works only in the organisers' group: add the bot to the group and send the command there.
+connect-not-admin = Only an administrator of this group can connect it. Ask an administrator to send /connect CODE.
+connect-wrong-code = That code is wrong or already used. Restart the bot to get a new code, then send /connect NEW_CODE.
+connect-fixed-by-config = The organisers' group is set by ORGANISERS_CHAT_ID, so /connect changes nothing. Change ORGANISERS_CHAT_ID and restart the bot.
+connect-done = ✅ This group is now the organisers' group: report cards will arrive here. /help lists the commands.
 topic-complaint = 📝 Complaints
 topic-volunteer = 🙋 Volunteers
 topic-question = ❓ Questions

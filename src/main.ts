@@ -5,6 +5,7 @@ import { ContentError } from "./core/content.js";
 import { LocaleError } from "./core/i18n.js";
 import { createLogger } from "./logger.js";
 import { runSimulator } from "./transports/simulator/terminal.js";
+import { loadEnvFile } from "./ops/env-file.js";
 
 function secretsOf(config: Config): string[] {
   return [config.telegram?.token, config.telegram?.webhook?.secret, config.viber?.authToken].filter((value): value is string => Boolean(value));
@@ -17,6 +18,8 @@ function secretsOf(config: Config): string[] {
 async function main(): Promise<void> {
   let config: Config;
   try {
+    // .env in the working directory, when present; the real environment wins over it.
+    loadEnvFile();
     config = createConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const app = await startApp(config, { logger });
+  const app = await startApp(config, { logger, announce: (line) => process.stdout.write(`${line}\n`) });
   logger.info({ telegram: Boolean(config.telegram), viber: Boolean(config.viber), storage: app.storage.kind }, "viche started");
 
   let stopping = false;

@@ -6,6 +6,8 @@ import type { Logger } from "pino";
 export interface RouteResponse {
   readonly status: number;
   readonly body?: unknown;
+  /** A plain-text answer instead of JSON (GET /metrics), with its content type. */
+  readonly text?: { readonly contentType: string; readonly content: string };
 }
 
 /** A webhook or health route. Gets the raw body (signatures are computed over it) and the headers. */
@@ -19,7 +21,7 @@ const BODY_TIMEOUT_MS = 10_000;
 const LINGER_MS = 1000;
 
 /**
- * The one HTTP server: POST /telegram, POST /viber, GET /healthz. Every request gets an answer:
+ * The one HTTP server: POST /telegram, POST /viber, GET /healthz, GET /metrics. Every request gets an answer:
  * unknown paths 404, oversized bodies 413, slow bodies 408, handler failures 500 — never a hang.
  */
 export class HttpServer {
@@ -93,7 +95,11 @@ export class HttpServer {
         clearTimeout(timer);
         if (answered) return;
         handler({ body: Buffer.concat(chunks), headers: request.headers })
-          .then((result) => send(result.status, result.body))
+          .then((result) => {
+            if (!result.text || response.headersSent) return send(result.status, result.body);
+            response.writeHead(result.status, { "content-type": result.text.contentType, "content-length": Buffer.byteLength(result.text.content) });
+            response.end(result.text.content);
+          })
           .catch((error: unknown) => {
             this.logger.error({ err: error, route: key }, "http: handler failed");
             send(500, { error: "internal error" });

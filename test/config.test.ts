@@ -30,6 +30,11 @@ describe("configuration from the environment", () => {
     expect(polling.telegram?.apiRoot).toBe("https://api.telegram.org");
     const webhook = createConfig({ TELEGRAM_BOT_TOKEN: "123456:ABCDEF", PUBLIC_URL: "https://bot.example.org/", TELEGRAM_WEBHOOK_SECRET: "s3cret_-" });
     expect(webhook.telegram?.webhook).toEqual({ url: "https://bot.example.org/telegram", secret: "s3cret_-" });
+    // Issue 15: PUBLIC_URL alone suffices (the secret is generated and stored), and production
+    // starts without ORGANISERS_CHAT_ID (the group is connected with /connect).
+    const generated = createConfig({ NODE_ENV: "production", TELEGRAM_BOT_TOKEN: "123456:ABCDEF", PUBLIC_URL: "https://x.org" });
+    expect(generated.telegram?.webhook).toEqual({ url: "https://x.org/telegram", secret: undefined });
+    expect(generated.telegram?.organisersChatId).toBeUndefined();
   });
 
   it("names the variable and what it expects, in one line", () => {
@@ -40,11 +45,9 @@ describe("configuration from the environment", () => {
       [{ DEFAULT_LOCALE: "de" }, /^DEFAULT_LOCALE must be uk or en/],
       [{ TELEGRAM_BOT_TOKEN: "nonsense" }, /^TELEGRAM_BOT_TOKEN must be a bot token from @BotFather/],
       [{ ORGANISERS_CHAT_ID: "my group" }, /^ORGANISERS_CHAT_ID must be .*\/chatid/],
-      [{ TELEGRAM_BOT_TOKEN: "123456:ABCDEF", PUBLIC_URL: "https://x.org" }, /^TELEGRAM_WEBHOOK_SECRET must be set when PUBLIC_URL is/],
       [{ VIBER_AUTH_TOKEN: "abc" }, /^TELEGRAM_BOT_TOKEN must be set when VIBER_AUTH_TOKEN is/],
       [{ TELEGRAM_BOT_TOKEN: "123456:ABCDEF", VIBER_AUTH_TOKEN: "abc" }, /^VIBER_BOT_NAME must be set/],
       [{ NODE_ENV: "production" }, /^NODE_ENV=production needs a messenger: set TELEGRAM_BOT_TOKEN/],
-      [{ NODE_ENV: "production", TELEGRAM_BOT_TOKEN: "123456:ABCDEF" }, /^ORGANISERS_CHAT_ID must be set in production/],
     ];
     for (const [env, expected] of cases) {
       const message = failure(env);

@@ -483,7 +483,7 @@ export class ViberDouble {
           id: "pa:5491558218063986177",
           chat_hostname: CHAT_HOSTNAME,
           name: this.#options.accountName ?? "Віче",
-          uri: "viche",
+          uri: this.#options.accountUri ?? "viche",
           icon: "https://media.example/viche.jpg",
           category: "Organizations",
           subcategory: "Community",

@@ -31,6 +31,8 @@ export interface ViberDoubleOptions {
   readonly mediaTtlMs?: number;
   /** The bot account's name. Default "Віче". */
   readonly accountName?: string;
+  /** The account's chat URI that get_account_info returns (default "viche"), used in viber://pa?chatURI= links. */
+  readonly accountUri?: string;
 }
 
 /** One message the bot sent (send_message, broadcast_message, or a welcome message). */

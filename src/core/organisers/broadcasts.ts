@@ -104,6 +104,11 @@ export class Broadcasts {
     this.audiences = options.storage.collection<string[]>("broadcast-audience");
   }
 
+  /** How many broadcasts are being sent right now. */
+  inProgress(): Promise<number> {
+    return this.options.storage.indexSize(ACTIVE);
+  }
+
   /** The broadcast with this id (`B-3`). */
   get(id: string): Promise<BroadcastRecord | undefined> {
     return this.records.get(id);

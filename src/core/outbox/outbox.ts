@@ -265,6 +265,12 @@ export class Outbox {
     return this.storage.indexSize(LANES);
   }
 
+  /** How many deliveries wait in each lane (at most `limit` lanes, the most overdue first), for /metrics. */
+  async laneDepths(limit = 1000): Promise<Array<{ lane: string; depth: number }>> {
+    const lanes = await this.storage.indexRange(LANES, 0, Number.MAX_SAFE_INTEGER, limit);
+    return Promise.all(lanes.map(async (lane) => ({ lane, depth: await this.storage.indexSize(`outbox:lane:${lane}`) })));
+  }
+
   /** Removes every pending delivery to a resident (used by /forget). */
   async dropLane(lane: string): Promise<void> {
     for (;;) {

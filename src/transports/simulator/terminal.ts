@@ -12,7 +12,7 @@ const RESIDENT = { channel: "telegram" as const, id: "simulator" };
 
 /** First line of the simulator: what it is and how to go live. */
 export const SIMULATOR_BANNER =
-  "Viche simulator: no messenger token is set, so this is a local chat in your terminal. To go live, set TELEGRAM_BOT_TOKEN and ORGANISERS_CHAT_ID (and VIBER_AUTH_TOKEN for Viber); see README.md.";
+  "Viche simulator: no messenger token is set, so this is a local chat in your terminal. To go live, set TELEGRAM_BOT_TOKEN (and VIBER_AUTH_TOKEN for Viber), then connect the organisers' group with /connect; see README.md.";
 
 const HELP = [
   "Type a message, or the number of a button (any other number is sent as text). Commands work as in Telegram (/start, /programme, /complaint, /cancel ...).",

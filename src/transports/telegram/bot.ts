@@ -27,8 +27,12 @@ export interface TelegramBotOptions {
   readonly botInfo?: UserFromGetMe;
   /** The organisers' tools (/stats, /export, /broadcast ...), run before the group's card handlers. */
   readonly organiserTools?: Middleware<Context>;
+  /** The organisers' group id now (ORGANISERS_CHAT_ID or the group connected with /connect). */
+  readonly organisersChatId?: () => number | undefined;
   /** Other groups that receive cards of some categories (content routing): card buttons and replies work there too. */
   readonly routedChatIds?: readonly number[];
+  /** Told of every update: its kind (message, callback_query …) and how long handling took (metrics). */
+  readonly observeUpdate?: (kind: string, seconds: number) => void;
 }
 
 /** Updates are remembered this long to drop Telegram's redeliveries (it keeps updates 24 h). */
@@ -53,6 +57,18 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // (the outbox retries with its own backoff, so an outage never blocks a resident's chat).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
 
+  const observe = options.observeUpdate;
+  if (observe) {
+    bot.use(async (ctx, next) => {
+      const started = performance.now();
+      try {
+        await next();
+      } finally {
+        observe(Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown", (performance.now() - started) / 1000);
+      }
+    });
+  }
+
   // One chat's updates are handled in the order they arrived, also when polling concurrently.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
 
@@ -73,9 +89,10 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     });
   });
 
+  const organisersChatId = options.organisersChatId ?? (() => config.organisersChatId);
   updates.use(
     organiserAuthority({
-      chatId: config.organisersChatId,
+      chatId: organisersChatId,
       routedChatIds: options.routedChatIds ?? [],
       allMembers: config.organiserToolsFor === "members",
       admins: new AdminCheck(bot.api),
@@ -87,7 +104,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   updates.use(
     organisersGroup({
-      chatId: config.organisersChatId,
+      chatId: organisersChatId,
       ...(options.routedChatIds ? { routedChatIds: options.routedChatIds } : {}),
       core,
       storage,

@@ -7,6 +7,7 @@ import type { HttpServer } from "../../server.js";
 import type { Storage } from "../../storage/storage.js";
 import { setCommandMenus } from "./bot.js";
 import { setOrganiserCommands } from "./desk/tools.js";
+import type { OrganisersChat } from "./desk/organisers-chat.js";
 import { checkOrganisersGroup } from "./startup.js";
 import { Poller } from "./polling.js";
 import { telegramWebhook } from "./webhook.js";
@@ -26,6 +27,12 @@ export interface TelegramConnection {
   readonly translator: Translator;
   readonly locale: Locale;
   readonly logger: Logger;
+  /** The webhook's secret: TELEGRAM_WEBHOOK_SECRET, or one generated and stored (webhook mode only). */
+  readonly webhookSecret: string | undefined;
+  /** The organisers' group: ORGANISERS_CHAT_ID, or the one connected with /connect. */
+  readonly organisersChat: OrganisersChat;
+  /** Tells the operator the one-time /connect code while no group is fixed by the configuration. */
+  readonly announceConnectCode: () => Promise<void>;
 }
 
 /** Telegram, connected: stop taking updates with {@link TelegramLink.stop}. */
@@ -34,26 +41,29 @@ export interface TelegramLink {
 }
 
 /** Webhook mode: registers POST /telegram on the server (before it listens). */
-export function routeTelegramWebhook(server: HttpServer, { bot, config, storage, logger }: TelegramConnection): void {
-  if (!config.webhook) return;
-  server.route("POST", "/telegram", telegramWebhook({ bot, storage, secret: config.webhook.secret, logger }));
+export function routeTelegramWebhook(server: HttpServer, { bot, config, storage, logger, webhookSecret }: TelegramConnection): void {
+  if (!config.webhook || !webhookSecret) return;
+  server.route("POST", "/telegram", telegramWebhook({ bot, storage, secret: webhookSecret, logger }));
 }
 
 /**
  * Goes live: command menus, then the webhook (or polling), then the organisers' group check that
  * says plainly what to fix when the bot cannot post there.
  */
-export async function connectTelegram({ bot, config, storage, translator, locale, logger }: TelegramConnection): Promise<TelegramLink> {
+export async function connectTelegram(connection: TelegramConnection): Promise<TelegramLink> {
+  const { bot, config, storage, translator, locale, logger, organisersChat } = connection;
   await setCommandMenus(bot, translator, locale).catch((error: unknown) => logger.warn({ err: error }, "telegram: could not set the command menu"));
-  if (config.organisersChatId !== undefined) {
-    await setOrganiserCommands(bot.api, config.organisersChatId, translator, locale).catch((error: unknown) =>
+  const groupId = organisersChat.id;
+  if (groupId !== undefined) {
+    await setOrganiserCommands(bot.api, groupId, translator, locale).catch((error: unknown) =>
       logger.warn({ err: error }, "telegram: could not set the organisers' command menu"),
     );
   }
   let poller: Poller | undefined;
-  if (config.webhook) {
-    const webhook = config.webhook;
-    await untilReachable("setWebhook", logger, () => bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] }));
+  if (config.webhook && connection.webhookSecret) {
+    const url = config.webhook.url;
+    const secret = connection.webhookSecret;
+    await untilReachable("setWebhook", logger, () => bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
     logger.info({ mode: "webhook" }, "telegram: webhook set");
   } else {
     await untilReachable("deleteWebhook", logger, () => bot.api.deleteWebhook());
@@ -61,12 +71,8 @@ export async function connectTelegram({ bot, config, storage, translator, locale
     poller.start();
     logger.info({ mode: "polling" }, "telegram: polling");
   }
-  if (config.organisersChatId !== undefined) await checkOrganisersGroup(bot, config.organisersChatId, logger);
-  else {
-    logger.warn(
-      "ORGANISERS_CHAT_ID is not set: reports are kept and will be posted once it is. Add the bot to the organisers' group, send /chatid there and set the number.",
-    );
-  }
+  if (groupId !== undefined) await checkOrganisersGroup(bot, groupId, logger);
+  if (!organisersChat.fixedByConfig) await connection.announceConnectCode();
   return {
     async stop() {
       await poller?.stop();

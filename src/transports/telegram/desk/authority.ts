@@ -42,8 +42,8 @@ export class AdminCheck {
 
 /** Dependencies of {@link organiserAuthority}. */
 export interface OrganiserAuthorityOptions {
-  /** ORGANISERS_CHAT_ID: the main group. */
-  readonly chatId: number | undefined;
+  /** The main group now (ORGANISERS_CHAT_ID or the group connected with /connect). */
+  readonly chatId: () => number | undefined;
   /** Groups that receive routed categories' cards. */
   readonly routedChatIds: readonly number[];
   /** ORGANISER_TOOLS_FOR=members: every member of the main group may use the main-group commands. */
@@ -60,7 +60,9 @@ export interface OrganiserAuthorityOptions {
  */
 export function organiserAuthority(options: OrganiserAuthorityOptions): Composer<Context> {
   const { t, logger } = options;
-  const routed = new Set(options.routedChatIds.filter((id) => id !== options.chatId));
+  const routedIds = new Set(options.routedChatIds);
+  // A routed group that is also the main group (now) is treated as the main group.
+  const isRouted = (chatId: number) => routedIds.has(chatId) && chatId !== options.chatId();
   const composer = new Composer<Context>();
   const refuse = (ctx: Context, key: string) =>
     ctx.reply(escapeHtml(t(key)), {
@@ -69,7 +71,7 @@ export function organiserAuthority(options: OrganiserAuthorityOptions): Composer
     });
 
   composer
-    .filter((ctx) => ctx.chat !== undefined && routed.has(ctx.chat.id))
+    .filter((ctx) => ctx.chat !== undefined && isRouted(ctx.chat.id))
     .command([...NOT_IN_ROUTED_GROUPS], async (ctx) => {
       logger.info(
         { chat: ctx.chat.id, organiser: ctx.from?.id, command: ctx.message?.text?.split(/[\s@]/)[0] },
@@ -79,7 +81,7 @@ export function organiserAuthority(options: OrganiserAuthorityOptions): Composer
     });
 
   composer
-    .filter((ctx) => options.chatId !== undefined && ctx.chat?.id === options.chatId && !options.allMembers)
+    .filter((ctx) => ctx.chat !== undefined && ctx.chat.id === options.chatId() && !options.allMembers)
     .command([...MAIN_GROUP_COMMANDS], async (ctx, next) => {
       // An anonymous administrator writes as the group itself.
       if (ctx.message?.sender_chat?.id === ctx.chat.id) return next();

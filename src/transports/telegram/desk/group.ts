@@ -11,7 +11,8 @@ import { teachHandlers, teachKeyboard } from "./teach.js";
 
 /** Dependencies of the organisers' group handlers. */
 export interface OrganisersGroupOptions {
-  readonly chatId: number | undefined;
+  /** The organisers' group id now (it may be connected while the bot runs). */
+  readonly chatId: () => number | undefined;
   /** Groups that receive the cards of routed categories; their cards' buttons and replies work too. */
   readonly routedChatIds?: readonly number[];
   readonly core: Core;
@@ -42,9 +43,7 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
   });
 
   const routed = new Set(options.routedChatIds ?? []);
-  const group = composer.filter(
-    (ctx) => ctx.chat !== undefined && ((options.chatId !== undefined && ctx.chat.id === options.chatId) || routed.has(ctx.chat.id)),
-  );
+  const group = composer.filter((ctx) => ctx.chat !== undefined && (ctx.chat.id === options.chatId() || routed.has(ctx.chat.id)));
 
   const explain = (ref: string, result: ActionResult): string => {
     if (result.ok) return t("group-status-changed", { ref, status: t(`status-${result.report.status}`) });
@@ -55,14 +54,16 @@ export function organisersGroup(options: OrganisersGroupOptions): Composer<Conte
   };
 
   // Questions are never routed: teaching the bot belongs to the main group.
-  group.filter((ctx) => ctx.chat?.id === options.chatId).use(teachHandlers({ core, programme: () => core.content.programmes[locale], t, logger }));
+  group
+    .filter((ctx) => ctx.chat !== undefined && ctx.chat.id === options.chatId())
+    .use(teachHandlers({ core, programme: () => core.content.programmes[locale], t, logger }));
 
   /**
    * The main group may act on every report; a routed group only on the reports of the categories
    * routed to it (a roads contractor's group decides about roads, nothing else).
    */
   const mayActOn = async (chatId: number, ref: string): Promise<boolean> => {
-    if (chatId === options.chatId) return true;
+    if (chatId === options.chatId()) return true;
     const report = await core.reports.get(ref);
     if (!report) return true; // "not found" is said by the action itself
     const route = report.category ? core.content.organisation.routing[report.category] : undefined;

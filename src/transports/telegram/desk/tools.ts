@@ -21,8 +21,8 @@ import { conversationStorage } from "./conversation-storage.js";
 
 /** Dependencies of the organisers' tools. */
 export interface OrganiserToolsOptions {
-  /** ORGANISERS_CHAT_ID: the only chat where these commands work. */
-  readonly chatId: number | undefined;
+  /** The organisers' group id now: the only chat where these commands work. */
+  readonly chatId: () => number | undefined;
   readonly core: Core;
   readonly storage: Storage;
   readonly content: Content;
@@ -70,7 +70,7 @@ export function organiserTools(options: OrganiserToolsOptions): Composer<Context
   const outer = new Composer<Context>();
   // The conversations middleware installed first on this composer adds `ctx.conversation`, which is
   // what the flavoured type promises to the handlers below.
-  const group = outer.filter((ctx) => options.chatId !== undefined && ctx.chat?.id === options.chatId) as unknown as Composer<ToolsContext>;
+  const group = outer.filter((ctx) => ctx.chat !== undefined && ctx.chat.id === options.chatId()) as unknown as Composer<ToolsContext>;
 
   group.use(conversations<Context, Context>({ storage: conversationStorage(options.storage, DIALOG_VERSION) }));
   group.use(
