@@ -2,14 +2,16 @@ import type { Logger } from "pino";
 import type { Collection, Storage } from "../../storage/storage.js";
 import type { Translator } from "../i18n.js";
 import { menuRow } from "../features/menu.js";
-import type { Deliver, OnUndeliverable, Outbox, OutboxItem } from "../outbox/outbox.js";
+import type { Outbox } from "../outbox/outbox.js";
 import type { Resident, ResidentRepository } from "../residents.js";
 import { parseResidentKey, residentKey, type Locale, type PhotoRef } from "../types.js";
 import { optOutButton } from "../features/news.js";
+import { BroadcastTally, type BroadcastCounts } from "./broadcast-tally.js";
 import { audienceTest, type Audience, type AudiencePlaces } from "./audience.js";
 import { DAY_MS } from "./time.js";
 
 export type { Audience } from "./audience.js";
+export type { BroadcastCounts } from "./broadcast-tally.js";
 
 /** What an organiser composed. */
 export interface BroadcastDraft {
@@ -52,25 +54,11 @@ export interface BroadcastRecord {
   reportedQuarter: number;
 }
 
-/** Counts of a broadcast: what was sent, what failed, who had opted out. */
-export interface BroadcastCounts {
-  readonly enqueued: number;
-  readonly settled: number;
-  /** Residents passed over when their turn came (they had left or opted out by then). */
-  readonly skipped: number;
-  readonly sent: number;
-  readonly failed: number;
-  readonly optedOut: number;
-  /** Messages that were being sent when the process died: perhaps delivered, never sent twice. */
-  readonly unknown: number;
-}
-
 /** Residents per stored audience chunk. */
 const CHUNK = 100;
 /** At most this many of one broadcast's messages wait in the outbox at a time. */
 const WINDOW = 100;
 const ACTIVE = "broadcasts:active";
-type Outcome = "sent" | "failed" | "optedout" | "unknown";
 
 /** Dependencies of {@link Broadcasts}. */
 export interface BroadcastsOptions {
@@ -93,13 +81,15 @@ export interface BroadcastsOptions {
  * delivery, so the outbox paces it at the platforms' limits) and tells the group how it goes.
  * Each resident is claimed before their message is queued, so a restart half-way, or a second
  * process, resumes where it stopped and never queues one resident twice. Residents who opted out
- * are skipped, also when they opt out while the broadcast is under way.
+ * are skipped, also when they opt out while the broadcast is under way. What each message came to
+ * is counted by {@link BroadcastTally}, whose outbox hooks it inherits.
  */
-export class Broadcasts {
+export class Broadcasts extends BroadcastTally {
   private readonly records: Collection<BroadcastRecord>;
   private readonly audiences: Collection<string[]>;
 
   constructor(private readonly options: BroadcastsOptions) {
+    super(options.storage, options.residents);
     this.records = options.storage.collection<BroadcastRecord>("broadcast");
     this.audiences = options.storage.collection<string[]>("broadcast-audience");
   }
@@ -175,29 +165,6 @@ export class Broadcasts {
     await this.options.storage.indexAdd(ACTIVE, id, now);
     this.options.logger.info({ broadcast: id, organiser: by, recipients: keys.length, audience: draft.audience.kind }, "broadcast created");
     return record;
-  }
-
-  /** What a broadcast has achieved so far. */
-  async counts(id: string): Promise<BroadcastCounts> {
-    const read = (name: string) => this.options.storage.readCounter(`broadcast:${id}:${name}`);
-    const names = ["enqueued", "settled", "skipped", "sent", "failed", "optedout", "unknown"];
-    const [enqueued, settled, skipped, sent, failed, optedOut, unknown] = await Promise.all(names.map(read));
-    return {
-      enqueued: enqueued ?? 0,
-      settled: settled ?? 0,
-      skipped: skipped ?? 0,
-      sent: sent ?? 0,
-      failed: failed ?? 0,
-      optedOut: optedOut ?? 0,
-      unknown: unknown ?? 0,
-    };
-  }
-
-  /** Records what became of one queued message, once per outbox item (a retry after a crash counts nothing twice). */
-  private async settle(id: string, outcome: Outcome, itemId: string): Promise<void> {
-    if (!(await this.options.storage.claim(`broadcast:${id}:settled:${itemId}`, 30 * DAY_MS))) return;
-    await this.options.storage.increment(`broadcast:${id}:${outcome}`);
-    await this.options.storage.increment(`broadcast:${id}:settled`);
   }
 
   /**
@@ -305,42 +272,5 @@ export class Broadcasts {
         this.options.wake();
       }
     }
-  }
-
-  /**
-   * Wraps the outbox's delivery so broadcasts are counted and a resident who opted out after the
-   * broadcast started is skipped rather than sent to.
-   */
-  countingDeliver(inner: Deliver): Deliver {
-    return async (item) => {
-      const payload = item.payload;
-      if (payload.type !== "resident" || payload.broadcast === undefined) return inner(item);
-      const resident = await this.options.residents.get(payload.resident);
-      if (resident?.optedOut) return this.settle(payload.broadcast, "optedout", item.id);
-      await inner(item);
-      await this.settle(payload.broadcast, "sent", item.id);
-    };
-  }
-
-  /**
-   * For the outbox worker: a broadcast message found half-sent after a crash (it may have reached
-   * the resident) is not sent again but counted as unknown; true when it was one.
-   */
-  readonly settleInterrupted = async (item: OutboxItem): Promise<boolean> => {
-    const payload = item.payload;
-    if (payload.type !== "resident" || payload.broadcast === undefined) return false;
-    await this.settle(payload.broadcast, "unknown", item.id);
-    return true;
-  };
-
-  /** Wraps the outbox's undeliverable handler so failed broadcast messages are counted. */
-  countingUndeliverable(inner: OnUndeliverable): OnUndeliverable {
-    return async (item, error) => {
-      const payload = item.payload;
-      if (payload.type === "resident" && payload.broadcast !== undefined) {
-        await this.settle(payload.broadcast, "failed", item.id);
-      }
-      await inner(item, error);
-    };
   }
 }

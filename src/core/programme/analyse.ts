@@ -6,92 +6,19 @@
  */
 
 import { FUNCTION_WORDS, OFF_TOPIC_CUES } from "./function-words.js";
+import {
+  ENGLISH_ENDINGS,
+  FOLD,
+  LOWER_LOOKALIKES,
+  MIN_ENGLISH_STEM,
+  MIN_SLAVIC_STEM,
+  PRICE_TOKEN,
+  PRICE_WORDS,
+  REFLEXIVE,
+  SLAVIC_ENDINGS,
+  UPPER_LOOKALIKES,
+} from "./letter-tables.js";
 import { readSenses, senseWords } from "./senses.js";
-
-/** What high prices fold to ("дорогі", "подорожчало"): see {@link normaliseToken}. */
-const PRICE_TOKEN = "дорожнеча";
-
-/** Capital Latin letters typed in place of the Cyrillic capital they look like. */
-const UPPER_LOOKALIKES: Readonly<Record<string, string>> = {
-  A: "а",
-  B: "в",
-  C: "с",
-  E: "е",
-  H: "н",
-  I: "і",
-  K: "к",
-  M: "м",
-  O: "о",
-  P: "р",
-  T: "т",
-  X: "х",
-  Y: "у",
-};
-
-/** Small Latin letters typed in place of the Cyrillic letter they look like. */
-const LOWER_LOOKALIKES: Readonly<Record<string, string>> = {
-  a: "а",
-  c: "с",
-  e: "е",
-  i: "і",
-  k: "к",
-  m: "м",
-  o: "о",
-  p: "р",
-  r: "г",
-  t: "т",
-  u: "и",
-  x: "х",
-  y: "у",
-};
-
-/** Ukrainian and Russian letters folded to one spelling; ь stays until the stem is cut. */
-const FOLD: Readonly<Record<string, string>> = {
-  ё: "е",
-  є: "е",
-  э: "е",
-  ї: "и",
-  і: "и",
-  ы: "и",
-  ґ: "г",
-  ъ: "",
-};
-
-/**
- * Words about prices that folding would turn into "roads": uk "дорогі" (expensive) and "дороги"
- * (roads) differ only in і/и, and both stem to "дорог". They are read as "дорожнеча" (high prices)
- * before folding, so "дорогі ліки" is about medicine and prices, not roads. "дорога" stays a road.
- */
-const PRICE_WORDS: ReadonlySet<string> = new Set([
-  "дорогі",
-  "дорогий",
-  "дороге",
-  "дорогого",
-  "дорогої",
-  "дорогим",
-  "дорогими",
-  "дорогих",
-  "дорого",
-  "дорожчі",
-  "дорожче",
-  "дорожчий",
-  "дорожчає",
-  "дорожчають",
-  "подорожчали",
-  "подорожчав",
-  "подорожчала",
-  "подорожчання",
-  "дорогие",
-  "дорогое",
-  "дорогих",
-  "дороже",
-  "подорожали",
-  "подорожал",
-  "подорожала",
-  "подорожание",
-  "дорожает",
-  "дорожают",
-]);
 
 /** Characters residents use for the Ukrainian apostrophe. */
 const APOSTROPHES = /['’ʼ`′‘]/gu;
@@ -99,161 +26,8 @@ const CYRILLIC = /[\u0400-\u04ff]/u;
 const LATIN = /[a-z]/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Endings of Ukrainian and Russian words, written in the folded alphabet; longest are tried first. */
-const SLAVIC_ENDINGS = [
-  "ировать",
-  "ировал",
-  "ировали",
-  "ирован",
-  "ирует",
-  "ируют",
-  "ирование",
-  "ования",
-  "ование",
-  "уваня",
-  "юваня",
-  "увати",
-  "ювати",
-  "ували",
-  "увала",
-  "ував",
-  "ують",
-  "юють",
-  "ован",
-  "аня",
-  "еня",
-  "иня",
-  "ание",
-  "ение",
-  "ания",
-  "ения",
-  "анию",
-  "ению",
-  "аням",
-  "еням",
-  "овать",
-  "евать",
-  "ость",
-  "ости",
-  "остей",
-  "исть",
-  "остю",
-  "ого",
-  "ому",
-  "ими",
-  "ами",
-  "ями",
-  "иях",
-  "иям",
-  "ием",
-  "ией",
-  "ою",
-  "ею",
-  "ую",
-  "юю",
-  "ий",
-  "ой",
-  "ей",
-  "ая",
-  "яя",
-  "ое",
-  "ее",
-  "ие",
-  "их",
-  "им",
-  "ам",
-  "ям",
-  "ах",
-  "ях",
-  "ом",
-  "ем",
-  "ов",
-  "ев",
-  "ив",
-  "ои",
-  "еи",
-  "ови",
-  "еви",
-  "ия",
-  "ию",
-  "ье",
-  "ья",
-  "ью",
-  "ьи",
-  "ать",
-  "ять",
-  "ить",
-  "уть",
-  "ють",
-  "ають",
-  "яють",
-  "ует",
-  "ает",
-  "яет",
-  "ают",
-  "яют",
-  "еют",
-  "ешь",
-  "ишь",
-  "еш",
-  "иш",
-  "емо",
-  "имо",
-  "ете",
-  "ите",
-  "уе",
-  "ае",
-  "уют",
-  "ала",
-  "ало",
-  "али",
-  "или",
-  "ила",
-  "ило",
-  "ючи",
-  "ачи",
-  "а",
-  "я",
-  "о",
-  "е",
-  "и",
-  "у",
-  "ю",
-  "ь",
-  "й",
-];
-/** Reflexive particles of Ukrainian and Russian verbs, cut before the ending. */
-const REFLEXIVE = ["ся", "сь"];
 const ENDINGS_LONGEST_FIRST = [...SLAVIC_ENDINGS].sort((a, b) => b.length - a.length);
-/** Shortest stem left by cutting an ending ("ями" → "ям"); it must also keep a vowel ("звіт" stays whole). */
-const MIN_SLAVIC_STEM = 2;
 const VOWEL = /[аеиоуюя]/u;
-
-/** English endings for a light stemmer, longest first. */
-const ENGLISH_ENDINGS = [
-  "ations",
-  "ation",
-  "ments",
-  "ment",
-  "ances",
-  "ance",
-  "ences",
-  "ence",
-  "ities",
-  "ity",
-  "ness",
-  "ings",
-  "ing",
-  "ers",
-  "er",
-  "ied",
-  "ies",
-  "ed",
-  "es",
-  "s",
-  "ly",
-];
-const MIN_ENGLISH_STEM = 3;
 
 /**
  * Lowercases a token, turns look-alike Latin letters of a Cyrillic word into Cyrillic, folds

@@ -1,6 +1,5 @@
 import { routeOf } from "../../../core/reports/routing.js";
 import { InputFile, type Api } from "grammy";
-import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Collection, Storage } from "../../../storage/storage.js";
 import type { Content } from "../../../core/content.js";
 import type { Translator } from "../../../core/i18n.js";
@@ -12,47 +11,8 @@ import type { Report, ReportKind, ReportRepository } from "../../../core/reports
 import type { Locale } from "../../../core/types.js";
 import { toDeliveryError } from "../errors.js";
 import { escapeHtml, TELEGRAM_CAPTION_LIMIT } from "../render.js";
-
-/**
- * Renders a card for Telegram: bold header, escaped fields; the resident's own words in a
- * `<blockquote>`, so a line in them can never look like one of the card's fields.
- */
-export function cardHtml(card: CardModel): string {
-  const lines = [
-    `<b>${escapeHtml(card.header)}</b>`,
-    ...card.fields.map((field) =>
-      field.long
-        ? `<b>${escapeHtml(field.label)}:</b>\n<blockquote>${escapeHtml(field.value)}</blockquote>`
-        : `<b>${escapeHtml(field.label)}:</b> ${escapeHtml(field.value)}`,
-    ),
-    ...card.notes.map((note) => `<i>${escapeHtml(note)}</i>`),
-  ];
-  return lines.join("\n");
-}
-
-/**
- * Status buttons that fit the report's state; on a report others joined, a second row switches
- * whether replies to the card go to its author only (the default) or to everyone it affects.
- */
-export function statusKeyboard(report: Report, t: (key: string, args?: Record<string, string | number>) => string): InlineKeyboardMarkup {
-  const button = (status: string, label: string) => ({ text: t(label), callback_data: `st:${report.ref}:${status}` });
-  const followers = report.followers?.length ?? 0;
-  const audience =
-    followers > 0
-      ? [
-          [
-            report.replyAll === true
-              ? { text: t("card-button-reply-author"), callback_data: `ra:${report.ref}:author` }
-              : { text: t("card-button-reply-all", { count: followers + 1 }), callback_data: `ra:${report.ref}:all` },
-          ],
-        ]
-      : [];
-  if (report.status === "resolved" || report.status === "rejected") {
-    return { inline_keyboard: [[button("in_progress", "card-button-reopen")], ...audience] };
-  }
-  const row = report.status === "new" ? [button("in_progress", "card-button-in_progress")] : [];
-  return { inline_keyboard: [[...row, button("resolved", "card-button-resolved"), button("rejected", "card-button-rejected")], ...audience] };
-}
+import { removeAttachments } from "./card-attachments.js";
+import { cardHtml, plainLength, statusKeyboard } from "./card-render.js";
 
 /** Dependencies of {@link CardDesk}. */
 export interface CardDeskOptions {
@@ -223,41 +183,11 @@ export class CardDesk implements OrganisersSink {
     }
   }
 
-  /**
-   * After /forget: deletes the photo and location messages under the card (Telegram allows it for
-   * 48 hours); one that can no longer be deleted gets a "removed" note in reply instead.
-   */
-  private async removeAttachments(report: Report): Promise<void> {
-    const { api } = this.options;
-    const card = report.card;
-    if (!card?.attachments?.length) return;
-    for (const messageId of card.attachments) {
-      try {
-        await api.deleteMessage(card.chatId, messageId);
-      } catch (error) {
-        const failure = toDeliveryError(error);
-        if (/not found/i.test(failure.message)) continue;
-        if (!/can't be deleted/i.test(failure.message)) throw failure;
-        await api
-          .sendMessage(card.chatId, escapeHtml(this.t("card-attachment-removed")), {
-            parse_mode: "HTML",
-            reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
-            ...(card.threadId !== undefined ? { message_thread_id: card.threadId } : {}),
-          })
-          .catch((sendError: unknown) => {
-            throw toDeliveryError(sendError);
-          });
-      }
-    }
-    card.attachments = [];
-    await this.options.reports.save(report);
-  }
-
   private async updateCard(report: Report): Promise<CardOutcome | void> {
     const { api } = this.options;
     const card = report.card;
     if (!card) return;
-    if (report.forgotten) await this.removeAttachments(report);
+    if (report.forgotten) await removeAttachments(report, this.options, this.t);
     // Cards posted before `photo` was recorded: a card with photos is usually the photo's caption.
     const isPhoto = card.photo ?? (report.photos.length > 0 && plainLength(this.model(report)) <= TELEGRAM_CAPTION_LIMIT);
     if (isPhoto && report.photos.length === 0) {
@@ -321,8 +251,4 @@ export class CardDesk implements OrganisersSink {
       throw failure.reason === "blocked" ? new DeliveryError("The bot was removed from the organisers' group", true, "chat-not-found") : failure;
     }
   }
-}
-
-function plainLength(card: CardModel): number {
-  return [card.header, ...card.fields.map((field) => `${field.label}: ${field.value}`), ...card.notes].join("\n").length;
 }
