@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import KeyvRedis, { createClient, Keyv } from "@keyv/redis";
+import { createClient } from "@keyv/redis";
 import type { Logger } from "../logger.js";
+import { unwrap, wrap } from "./envelope.js";
 import type { Collection, Storage } from "./storage.js";
 
 /** Every key this storage writes starts with this, so Viche can share a Redis database. */
@@ -12,11 +13,6 @@ const PING_TIMEOUT_MS = 1_000;
 const DEFAULT_WAIT_MS = 10_000;
 /** A lock outlives a crashed holder by at most this long; a live holder renews it every third. */
 const DEFAULT_LOCK_TTL_MS = 30_000;
-/**
- * Each collection's KeyvRedis adds listeners to the shared client; Node warns about a leak beyond
- * this many. Collections are meant to be a small fixed set of namespaces.
- */
-const MAX_CLIENT_LISTENERS = 64;
 
 /** Deletes the lock only when it still holds our token (another holder may have it by now). */
 const RELEASE_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end`;
@@ -36,8 +32,8 @@ export interface RedisStorageOptions {
 }
 
 /**
- * `Storage` on Redis, shared by any number of processes. Collections are keyv with `@keyv/redis`;
- * everything else uses the same node-redis client directly. Keys: `viche:kv:<namespace>:<id>`,
+ * `Storage` on Redis, shared by any number of processes, through one node-redis client (collections
+ * in the same keys and form as keyv with `@keyv/redis`). Keys: `viche:kv:<namespace>:<id>`,
  * `viche:counter:<name>`, `viche:index:<name>`, `viche:claim:<key>`, `viche:lock:<key>`.
  *
  * While Redis is unreachable every operation fails at once (no offline queue) and the client keeps
@@ -72,7 +68,6 @@ export class RedisStorage implements Storage {
         reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) + Math.random() * 100,
       },
     });
-    this.#client.setMaxListeners(MAX_CLIENT_LISTENERS);
     this.#client.on("error", (error: Error) => {
       this.#lastError = error;
       if (!this.#up) return;
@@ -115,36 +110,32 @@ export class RedisStorage implements Storage {
   }
 
   /**
-   * A keyv namespace stored under `viche:kv:<namespace>:`; one Keyv per namespace, cached. The
-   * namespace is URI-encoded there, so that its own ":" cannot make two namespaces' keys collide.
+   * A namespace stored under `viche:kv:<namespace>:`, cached. The namespace is URI-encoded there,
+   * so that its own ":" cannot make two namespaces' keys collide. Keys and values are exactly what
+   * keyv with `@keyv/redis` writes (keyv's envelope, see envelope.ts), read and written here with
+   * one command each, without keyv's layers on the path.
    */
   collection<T>(namespace: string): Collection<T> {
     let collection = this.#collections.get(namespace);
     if (!collection) {
-      const prefixed = `${REDIS_KEY_PREFIX}kv:${encodeURIComponent(namespace)}`;
-      const store = new KeyvRedis<unknown>(this.#client, {
-        namespace: prefixed,
-        keyPrefixSeparator: ":",
-        throwOnErrors: true,
-        throwOnConnectError: true,
-        connectionTimeout: this.#connectTimeoutMs,
-      });
-      // useKeyPrefix false: KeyvRedis prefixes the namespace itself; keyv would add it a second time.
-      // throwOnErrors: without it keyv turns a failed get into "undefined" and a failed set into false.
-      const keyv = new Keyv<unknown>({ store, namespace: prefixed, useKeyPrefix: false, throwOnErrors: true });
+      const prefix = `${REDIS_KEY_PREFIX}kv:${encodeURIComponent(namespace)}:`;
       collection = {
         get: async (id) => {
-          this.#assertOpen();
-          return keyv.get(id);
+          const text = await this.#open().get(prefix + id);
+          if (text === null) return undefined;
+          const stored = unwrap<T>(text);
+          return stored === undefined || (stored.expires !== undefined && Date.now() > stored.expires) ? undefined : stored.value;
         },
         set: async (id, value, ttlMs) => {
-          this.#assertOpen();
-          await keyv.set(id, value, ttlMs === undefined ? undefined : checkTtl(ttlMs));
+          const client = this.#open();
+          if (ttlMs === undefined) {
+            await client.set(prefix + id, wrap(value));
+            return;
+          }
+          const ttl = checkTtl(ttlMs);
+          await client.set(prefix + id, wrap(value, Date.now() + ttl), { expiration: { type: "PX", value: ttl } });
         },
-        delete: async (id) => {
-          this.#assertOpen();
-          return keyv.delete(id);
-        },
+        delete: async (id) => (await this.#open().del(prefix + id)) > 0,
       };
       this.#collections.set(namespace, collection);
     }

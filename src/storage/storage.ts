@@ -1,7 +1,8 @@
 /**
- * The storage contract every part of Viche writes through. Key-value data goes through keyv
- * (`collection`); the few operations keyv lacks (atomic counters, ordered indexes, set-if-absent,
- * cross-process locks) go through the backing store's own client behind the same interface.
+ * The storage contract every part of Viche writes through. Key-value data (`collection`) is kept
+ * in keyv's stored form, so keyv can read it; that and the few operations keyv lacks (atomic
+ * counters, ordered indexes, set-if-absent, cross-process locks) go through the backing store's
+ * own client behind the same interface.
  *
  * Two implementations exist: SQLite (embedded default, one process) and Redis (production,
  * several processes). Both pass the same contract tests.

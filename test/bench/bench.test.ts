@@ -9,6 +9,7 @@ import { buildSut, type SutBuild } from "./build.js";
 import { broadcastRun, groupBurstRun, simulatedBursts } from "./delivery.js";
 import { engineRuns } from "./engine.js";
 import { GROWTH_SIZES, growthPoint } from "./growth.js";
+import { herdRun } from "./herd.js";
 import { instancesRun } from "./instances.js";
 import { formatTable, markdownTable } from "./report.js";
 import { searchRun } from "./search.js";
@@ -65,6 +66,7 @@ describe("benchmark harness (tiny counts)", () => {
     expect(point.mixed.updates).toBe(40);
     expect(point.scans.reportsInJoinWindow).toBeGreaterThan(0);
     expect(point.storage.bytesPerResidentWithReport).toBeGreaterThan(0);
+    expect(point.startMs).toBeGreaterThan(0);
     expect(point.health).toMatchObject({ non200: 0, doubleFaults: 0, loggedErrors: 0 });
     expect(point.health.sessions.divergences).toBe(0);
   }, 90_000);
@@ -81,6 +83,14 @@ describe("benchmark harness (tiny counts)", () => {
     expect(group).toMatchObject({ expected: 3, delivered: 3, duplicates: 0, lost: 0, pending: 0, failed: 0 });
     const broadcast = await broadcastRun(context, 40, 10);
     expect(broadcast).toMatchObject({ expected: 40, delivered: 40, duplicates: 0, lost: 0, pending: 0, failed: 0, rateLimited: 0 });
+  }, 90_000);
+
+  it("herd: residents pressing a broadcast's button at once are all answered, none provokes a 429, every reply arrives", async () => {
+    // 150 presses at once against Telegram's true limits (30 a second overall): most replies wait in
+    // the outbox and go out paced within about five seconds.
+    const run = await herdRun(context, { residents: 150, connections: 40, windowMs: 60_000, maxMs: 30_000, drainMs: 30_000 });
+    expect(run).toMatchObject({ presses: 150, answered: 150, non200: 0, rateLimited: 0, doubleFaults: 0, loggedErrors: 0, residentsWithReply: 150 });
+    expect(run.repliesQueued).toBeGreaterThan(0);
   }, 90_000);
 
   it.skipIf(!redisServerInstalled())(

@@ -8,6 +8,7 @@
 import { build } from "esbuild";
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,14 +33,17 @@ function typescriptFiles(dir: string): string[] {
   return out;
 }
 
-/** Compiles src/ and the bench's child entry into a fresh temporary folder. */
-export async function buildSut(): Promise<SutBuild> {
+/**
+ * Compiles src/ and the bench's child entry of `root` (default: this checkout; another tree for a
+ * baseline, which shares this checkout's node_modules and locales) into a fresh temporary folder.
+ */
+export async function buildSut(root = ROOT): Promise<SutBuild> {
   const dir = mkdtempSync(join(tmpdir(), "viche-bench-build-"));
-  const entryPoints = [...typescriptFiles(join(ROOT, "src")), join(ROOT, "test/bench/sut.ts")];
+  const entryPoints = [...typescriptFiles(join(root, "src")), join(root, "test/bench/sut.ts")];
   await build({
     entryPoints,
     outdir: dir,
-    outbase: ROOT,
+    outbase: root,
     bundle: false,
     format: "esm",
     platform: "node",
@@ -48,11 +52,27 @@ export async function buildSut(): Promise<SutBuild> {
     logLevel: "error",
   });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  symlinkSync(join(ROOT, "locales"), join(dir, "locales"), "dir");
+  symlinkSync(join(root, "locales"), join(dir, "locales"), "dir");
   copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));
   return {
     dir,
-    entry: join(dir, relative(ROOT, join(ROOT, "test/bench/sut.js"))),
+    entry: join(dir, relative(root, join(root, "test/bench/sut.js"))),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Compiles the tree of git `ref` (e.g. `main`), for measuring this checkout side by side against
+ * it (`npm run bench -- --baseline=main`). The tree is exported with `git archive`; nothing in the
+ * repository changes.
+ */
+export async function buildBaseline(ref: string): Promise<SutBuild> {
+  const tree = mkdtempSync(join(tmpdir(), "viche-bench-baseline-"));
+  const archive = spawnSync("sh", ["-c", 'git archive "$0" src locales test/bench | tar -x -C "$1"', ref, tree], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  if (archive.status !== 0) throw new Error(`could not export ${ref}: ${archive.stderr.toString("utf8")}`);
+  const built = await buildSut(tree);
+  return { ...built, remove: () => (built.remove(), rmSync(tree, { recursive: true, force: true })) };
 }

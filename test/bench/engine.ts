@@ -69,6 +69,8 @@ export interface EngineRun {
   readonly kind: "viche" | "bare";
   readonly storage: "sqlite" | "redis" | "none";
   readonly experiment?: string;
+  /** Set for a baseline build (another commit), measured beside this checkout. */
+  readonly baseline?: string;
   readonly slices: EngineSlice[];
   /** Medians over the slices. */
   readonly throughput: {
@@ -114,6 +116,10 @@ export interface EngineSpec {
   readonly experiment?: string;
   /** Run the measured process under --cpu-prof (its numbers are then not comparable). */
   readonly profileName?: string;
+  /** Another build's entry (a baseline commit, see buildBaseline); default: this checkout's. */
+  readonly entry?: string;
+  /** The git ref that `entry` was built from. */
+  readonly baseline?: string;
 }
 
 /** Bot API calls per update, by method (start-up calls such as setWebhook are left out). */
@@ -166,7 +172,7 @@ export async function engineRuns(context: BenchContext, specs: readonly EngineSp
       const warmup = new Workload({ seed: seed + 1, residentBase: 21_000_000, residentCount: Math.max(50, Math.floor(sizes.warmupUpdates / 4)) });
       registerResidents(double, workload);
       registerResidents(double, warmup);
-      const sut = await startMeasured(context, {
+      const sut = await startMeasured(spec.entry ? { ...context, entry: spec.entry } : context, {
         kind: spec.kind,
         double,
         storageUrl,
@@ -263,6 +269,7 @@ export async function engineRuns(context: BenchContext, specs: readonly EngineSp
         kind: spec.kind,
         storage: spec.storage,
         ...(spec.experiment ? { experiment: spec.experiment } : {}),
+        ...(spec.baseline ? { baseline: spec.baseline } : {}),
         slices,
         throughput: {
           updates: slices.reduce((sum, slice) => sum + slice.updates, 0),

@@ -70,6 +70,8 @@ export interface GrowthPoint {
   };
   readonly idleRssMb: number;
   readonly peakRssMb: number;
+  /** From forking the process to its "ready" (storage open, webhook set, HTTP serving), ms. */
+  readonly startMs: number;
   readonly mixed: { readonly updates: number; readonly updatesPerSecond: number; readonly cpuMsPerUpdate: number; readonly p99Ms: number };
   readonly steps: StepCost[];
   readonly scans: ScanTimings;
@@ -198,7 +200,9 @@ export async function growthPoint(context: BenchContext, residents: number, size
     const warmup = new Workload({ seed: 12, residentBase: 23_000_000, residentCount: 100 });
     registerResidents(double, workload);
     registerResidents(double, warmup);
+    const starting = performance.now();
     sut = await startMeasured(context, { kind: "viche", double, storageUrl: `sqlite://${path}`, ...(profileName ? { profileName } : {}) });
+    const startMs = performance.now() - starting;
     const client = new WebhookClient([sut.port], 32);
     const tracker = new ReplyTracker(double);
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -234,6 +238,7 @@ export async function growthPoint(context: BenchContext, residents: number, size
       },
       idleRssMb: mb(idle.rss),
       peakRssMb: mb(Math.max(peak, after.rss)),
+      startMs,
       mixed: {
         updates: run.updates,
         updatesPerSecond: run.updates / (run.wallMs / 1000),

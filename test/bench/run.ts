@@ -3,7 +3,8 @@
  * the platforms' limits, prints a table with each target and whether it holds, and writes every
  * figure to test/bench/results.json (or --out=<file>).
  *
- * Options: --quick, --only=engine,growth,search,delivery,instances,experiments, --profile
+ * Options: --quick, --only=engine,growth,search,delivery,instances,herd,roundtrips,experiments, --baseline=<git ref>
+ * (adds that commit's build on SQLite to the engine, measured in the same rounds), --profile
  * (re-runs the engine and growth under node --cpu-prof and summarises the profiles),
  * --experiments (side-by-side runs that measured fixes before they landed: SQLite FULL vs NORMAL,
  * the worker's scheduling; opt-in, since both fixes are in place now).
@@ -14,11 +15,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { buildSut, ROOT } from "./build.js";
+import { buildBaseline, buildSut, ROOT, type SutBuild } from "./build.js";
 import { broadcastRun, groupBurstRun, simulatedBursts, type DeliveryRun } from "./delivery.js";
 import { ENGINE_SIZES, engineRuns } from "./engine.js";
 import { growthPoint, GROWTH_SIZES, type GrowthPoint } from "./growth.js";
+import { herdRows, herdRun, HERD_SIZES } from "./herd.js";
 import { instancesRun } from "./instances.js";
+import { roundTripRows, roundTrips } from "./roundtrips.js";
 import { redisFootprint } from "./populate.js";
 import { formatSummary, profilesIn, summariseProfile } from "./profile.js";
 import { deliveryRows, engineRows, experimentRows, formatTable, growthRows, instancesRows, searchRows, type Results, type Row } from "./report.js";
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]) {
     quick: argv.includes("--quick"),
     profile: argv.includes("--profile"),
     experiments: argv.includes("--experiments"),
+    baseline: argv.find((arg) => arg.startsWith("--baseline="))?.slice(11),
     only: only ? new Set(only) : undefined,
     out: out ?? join(ROOT, "test/bench/results.json"),
   };
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
   const build = await buildSut();
+  const baseline: SutBuild | undefined = args.baseline ? await buildBaseline(args.baseline) : undefined;
   const context: BenchContext = { entry: build.entry, quick: args.quick, log };
   const cpuInfo = cpus();
   const results: { -readonly [K in keyof Results]: Results[K] } = {
@@ -68,6 +73,17 @@ async function main(): Promise<void> {
           { label: "bare grammY", kind: "bare", storage: "none" },
           { label: "Viche on SQLite", kind: "viche", storage: "sqlite" },
           { label: "Viche on Redis", kind: "viche", storage: "redis" },
+          ...(baseline && args.baseline
+            ? [
+                {
+                  label: `Viche on SQLite at ${args.baseline}`,
+                  kind: "viche" as const,
+                  storage: "sqlite" as const,
+                  entry: baseline.entry,
+                  baseline: args.baseline,
+                },
+              ]
+            : []),
         ],
         ENGINE_SIZES[mode],
       );
@@ -113,6 +129,17 @@ async function main(): Promise<void> {
       results.instances = [await instancesRun(context, 1, updates, maxMs), await instancesRun(context, 2, updates, maxMs)];
       table.push(...instancesRows(results.instances));
     }
+    if (wants("herd")) {
+      log("6 herd: residents press a broadcast's button at once");
+      const sizes = HERD_SIZES[mode];
+      results.herd = await herdRun(context, sizes);
+      table.push(...herdRows(results.herd, sizes));
+    }
+    if (wants("roundtrips")) {
+      log("7 storage operations per update");
+      results.roundTrips = await roundTrips();
+      table.push(...roundTripRows(results.roundTrips));
+    }
     if (args.experiments && wants("experiments")) {
       log("experiments: SQLite synchronous FULL vs NORMAL, side by side");
       const runs = await engineRuns(
@@ -151,6 +178,7 @@ async function main(): Promise<void> {
     }
   } finally {
     build.remove();
+    baseline?.remove();
   }
   results.seconds = Math.round((performance.now() - started) / 1000);
   results.table = table;

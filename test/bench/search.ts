@@ -64,6 +64,9 @@ export function generateLargeContent(copies: number, seed = 3): { dir: string; r
   const dir = mkdtempSync(join(tmpdir(), "viche-bench-content-"));
   const rand = random(seed);
   copyFileSync(join(CONTENT_DIR, "organisation.json"), join(dir, "organisation.json"));
+  // The FAQ (intents) and the gazetteer are content too; the 50× programme keeps the bundled ones.
+  copyFileSync(join(CONTENT_DIR, "faq.json"), join(dir, "faq.json"));
+  for (const file of ["places.json", "place-renamings.json"]) copyFileSync(join(CONTENT_DIR, file), join(dir, file));
   const vocabulary = JSON.parse(readFileSync(join(CONTENT_DIR, "vocabulary.json"), "utf8")) as Record<string, { uk: string[]; ru: string[]; en: string[] }>;
   const copyWords = Array.from({ length: copies }, () => Array.from({ length: 120 }, () => syllableWord(rand)));
   const suffix = (copy: number) => (copy === 0 ? "" : `-c${copy}`);

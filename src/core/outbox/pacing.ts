@@ -66,6 +66,11 @@ export class Pacer {
     return this.global.waitMs(now);
   }
 
+  /** Milliseconds one message takes at the overall rate (Telegram: about 33). */
+  get globalSlotMs(): number {
+    return this.limits.global.windowMs / this.limits.global.limit;
+  }
+
   /** Records `count` sends on `lane`. */
   record(lane: string, now: number, count = 1): void {
     for (const window of this.windows(lane)) window.record(now, count);
