@@ -136,4 +136,16 @@ describe("one refused message never stops the line", () => {
     expect(visibleText(after)).not.toContain(road1);
     expect(telegram.errors).toEqual([]);
   });
+
+  it("posts a card whose photo Telegram refused as text, also when the text first fails for a passing reason", async () => {
+    // The photo is refused for good, then the text card meets a 502: the retry must not try the photo again.
+    telegram.failNext("sendPhoto", { status: 400, description: "Bad Request: IMAGE_PROCESS_FAILED", chatId: ORGANISERS_CHAT_ID });
+    telegram.failNext("sendMessage", { status: 502, chatId: ORGANISERS_CHAT_ID });
+    const nina = telegramResident(telegram, 50_004, "Ніна");
+    await nina.start();
+    const ref = await fileWithPhoto(nina, "У класі вибите вікно");
+    const card = await group.card(ref, "Фото не вдалося показати");
+    expect(card.photo).toBeUndefined();
+    expect(group.cardsFor(ref)).toHaveLength(1);
+  });
 });

@@ -43,6 +43,11 @@ export interface OutboxItem {
 export interface CardPlan {
   readonly photoOnCard?: string;
   readonly extras: readonly CardExtra[];
+  /**
+   * Set when the platform refused the card's photo for good: kept with the stored item, so a retry
+   * (after the text card failed for a passing reason) posts the text and does not try the photo again.
+   */
+  refusedPhoto?: { readonly fileId: string; readonly message: string };
 }
 
 /** Lanes of the organisers' chats start with this: `group` is the main group, `group:<chat id>` a routed one. */

@@ -116,8 +116,11 @@ export class CardDesk implements OrganisersSink {
     const { chatId, threadId } = await this.destinationOf(report);
     const thread = threadId !== undefined ? { message_thread_id: threadId } : {};
     const keyboard = statusKeyboard(report, this.t);
-    const photoOnCard = plan ? plan.photoOnCard : undefined;
-    let refusedPhoto: CardOutcome["refusedPhoto"];
+    const refusedBefore = plan?.refusedPhoto;
+    const photoOnCard = refusedBefore ? undefined : plan?.photoOnCard;
+    let refusedPhoto: CardOutcome["refusedPhoto"] = refusedBefore
+      ? { fileId: refusedBefore.fileId, error: new DeliveryError(refusedBefore.message, true, "rejected") }
+      : undefined;
     let sent: { message_id: number } | undefined;
     if (photoOnCard !== undefined) {
       try {
@@ -131,6 +134,9 @@ export class CardDesk implements OrganisersSink {
         const failure = toDeliveryError(error);
         if (!(failure.permanent && failure.reason === "rejected")) throw failure;
         refusedPhoto = { fileId: photoOnCard, error: failure };
+        // Remembered with the stored outbox item: if the text card below fails for a passing reason,
+        // the retry posts the text and reports this refusal, instead of trying the photo again.
+        if (plan) plan.refusedPhoto = { fileId: photoOnCard, message: failure.message };
       }
     }
     if (!sent) {
