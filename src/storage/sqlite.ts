@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { Database } from "better-sqlite3";
 import { unwrap, wrap } from "./envelope.js";
+import { KeyedMutex } from "./keyed-mutex.js";
 import { SqliteKeyvStore } from "./sqlite-store.js";
 import type { Collection, Storage } from "./storage.js";
 
@@ -267,44 +268,4 @@ function setUp(db: Database) {
 function checkTtl(ttlMs: number): number {
   if (!(ttlMs > 0 && Number.isFinite(ttlMs))) throw new RangeError(`ttlMs must be a positive number, got ${ttlMs}`);
   return Math.ceil(ttlMs);
-}
-
-/**
- * An in-process mutex per key: each caller waits for the previous holder's turn to finish. A
- * caller that gives up after `waitMs` leaves the queue without disturbing the callers behind it.
- */
-class KeyedMutex {
-  readonly #tails = new Map<string, Promise<void>>();
-
-  async run<T>(key: string, task: () => Promise<T>, waitMs: number): Promise<T> {
-    const previous = this.#tails.get(key);
-    let release = (): void => {};
-    const done = new Promise<void>((resolve) => (release = resolve));
-    const tail = previous ? previous.then(() => done) : done;
-    this.#tails.set(key, tail);
-    try {
-      // A free lock (nearly always: two locks per update, rarely contended) needs no timer.
-      if (previous) await waitAtMost(previous, waitMs, () => new Error(`Timed out after ${waitMs} ms waiting for lock "${key}"`));
-      return await task();
-    } finally {
-      release();
-      // Forget the key once the queue behind it is empty. Not before `tail` settles: a caller that
-      // timed out must not let the next caller skip a holder that is still running.
-      void tail.then(() => {
-        if (this.#tails.get(key) === tail) this.#tails.delete(key);
-      });
-    }
-  }
-}
-
-async function waitAtMost(promise: Promise<void>, ms: number, timeoutError: () => Error): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timeoutError()), ms);
-  });
-  try {
-    await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
