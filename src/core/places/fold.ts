@@ -72,24 +72,40 @@ export function foldName(text: string): string {
   return foldWords(text).join(" ");
 }
 
-/** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping early above `limit`. */
+/** Rows of {@link editDistance}, reused between calls (a typed place is compared with every listed name). */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as const;
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping early above `limit`.
+ * Three rolling rows of reused typed arrays: no allocation per call.
+ */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const width = b.length + 1;
+  if (rows[0].length < width) rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let [before, previous, current] = rows;
+  for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    current[0] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      current.push(value);
-      best = Math.min(best, value);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const deletion = previous[j]! + 1;
+      const insertion = current[j - 1]! + 1;
+      const substitution = previous[j - 1]! + (ai === bj ? 0 : 1);
+      let value = deletion < insertion ? deletion : insertion;
+      if (substitution < value) value = substitution;
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj && before[j - 2]! + 1 < value) value = before[j - 2]! + 1;
+      current[j] = value;
+      if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
+    const spare = before;
     before = previous;
     previous = current;
+    current = spare;
   }
-  return previous[b.length] ?? limit + 1;
+  return previous[b.length]!;
 }

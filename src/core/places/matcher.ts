@@ -109,12 +109,20 @@ export function createPlaceMatcher(gazetteer: Gazetteer, renamings: Renamings = 
     return codes;
   }
 
+  const byKey = new Map<string, Entry[]>();
+  for (const entry of entries) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
+  const inAreas = (entry: Entry, areasWanted: Set<string> | undefined) =>
+    !areasWanted || areasWanted.has(entry.place.hromada.code) || areasWanted.has(entry.place.raion.code);
+
   function closest(key: string, areasWanted: Set<string> | undefined): { distance: number; entries: Entry[] } {
+    // A name typed as listed (the usual case) is found without comparing it with every settlement.
+    const exact = (byKey.get(key) ?? []).filter((entry) => inAreas(entry, areasWanted));
+    if (exact.length > 0) return { distance: 0, entries: exact };
     const limit = allowedDistance(key);
     let best = limit + 1;
     let found: Entry[] = [];
     for (const entry of entries) {
-      if (areasWanted && !areasWanted.has(entry.place.hromada.code) && !areasWanted.has(entry.place.raion.code)) continue;
+      if (!inAreas(entry, areasWanted)) continue;
       const distance = editDistance(key, entry.key, Math.min(best, limit));
       if (distance < best) {
         best = distance;
