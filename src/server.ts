@@ -6,6 +6,8 @@ import type { Logger } from "pino";
 export interface RouteResponse {
   readonly status: number;
   readonly body?: unknown;
+  /** A JSON body already serialised (the webhook reply grammY wrote), sent as it is. */
+  readonly json?: string;
   /** A plain-text answer instead of JSON (GET /metrics), with its content type. */
   readonly text?: { readonly contentType: string; readonly content: string };
 }
@@ -37,10 +39,10 @@ export class HttpServer {
       const key = `${request.method ?? "GET"} ${(request.url ?? "/").split("?")[0]}`;
       const handler = this.routes.get(key);
       let answered = false;
-      const send = (status: number, body?: unknown) => {
+      const send = (status: number, body?: unknown, json?: string) => {
         if (answered || response.headersSent) return;
         answered = true;
-        const payload = body === undefined ? "" : JSON.stringify(body);
+        const payload = json ?? (body === undefined ? "" : JSON.stringify(body));
         response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
         response.end(payload);
       };
@@ -96,7 +98,7 @@ export class HttpServer {
         if (answered) return;
         handler({ body: Buffer.concat(chunks), headers: request.headers })
           .then((result) => {
-            if (!result.text || response.headersSent) return send(result.status, result.body);
+            if (!result.text || response.headersSent) return send(result.status, result.body, result.json);
             response.writeHead(result.status, { "content-type": result.text.contentType, "content-length": Buffer.byteLength(result.text.content) });
             response.end(result.text.content);
           })

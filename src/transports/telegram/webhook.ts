@@ -41,6 +41,6 @@ export function telegramWebhook({ bot, storage, secret, logger }: TelegramWebhoo
       if (!(await storage.ping())) return { status: 503, body: { error: "storage unavailable" } };
       logger.error({ err: error instanceof Error && "error" in error ? error.error : error }, "telegram: update failed");
     }
-    return { status: 200, body: webhookReply === undefined ? {} : parseJson(Buffer.from(webhookReply)) };
+    return webhookReply === undefined ? { status: 200, body: {} } : { status: 200, json: webhookReply };
   };
 }
