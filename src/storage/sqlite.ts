@@ -4,12 +4,15 @@ import BetterSqlite3 from "better-sqlite3";
 import type { Database } from "better-sqlite3";
 import { unwrap, wrap } from "./envelope.js";
 import { KeyedMutex } from "./keyed-mutex.js";
+import { ReadCache } from "./read-cache.js";
 import { SqliteKeyvStore } from "./sqlite-store.js";
 import type { Collection, Storage } from "./storage.js";
 
 const DEFAULT_WAIT_MS = 10_000;
 /** How often expired collection rows and claims are deleted (they are invisible anyway). */
 const PURGE_EVERY_MS = 60 * 60_000;
+/** Recently used collection values kept in memory (see read-cache.ts): at most this many, and ~8 MB of text. */
+const CACHE_LIMITS = { entries: 20_000, chars: 4_000_000 };
 
 /**
  * `Storage` in one SQLite file: collections in the `keyv` table of `SqliteKeyvStore` (in keyv's own
@@ -30,6 +33,8 @@ export class SqliteStorage implements Storage {
   readonly #db: Database;
   readonly #collections = new Map<string, Collection<unknown>>();
   readonly #locks = new KeyedMutex();
+  /** Collection values without an expiry, as stored, and keys known to be absent. */
+  readonly #cache = new ReadCache(CACHE_LIMITS);
   readonly #purgeTimer: NodeJS.Timeout;
   #batching = false;
   /** Settles when the transaction of this turn is committed (only meaningful while batching). */
@@ -63,20 +68,35 @@ export class SqliteStorage implements Storage {
     let collection = this.#collections.get(namespace);
     if (!collection) {
       const sql = this.#sql;
+      const cache = this.#cache;
+      // Only this process writes the file, so what it wrote or read last is what the file holds.
+      // Values with an expiry are not kept: the file alone knows when they are gone.
+      const cacheKey = (id: string) => `${namespace}\u0000${id}`;
       collection = {
         get: async (id) => {
+          const key = cacheKey(id);
+          const known = cache.get(key);
+          if (known !== undefined) return known === "absent" ? undefined : unwrap<T>(known.text)?.value;
           const row = sql.kvGet.get(namespace, id, Date.now());
+          if (row === undefined) cache.put(key, "absent");
+          else if (row.expires === null) cache.put(key, { text: row.value });
           return row === undefined ? undefined : unwrap<T>(row.value)?.value;
         },
         set: async (id, value, ttlMs) => {
           const expires = ttlMs === undefined ? undefined : Date.now() + checkTtl(ttlMs);
           const text = wrap(value, expires);
+          const key = cacheKey(id);
+          cache.forget(key);
           this.#batch();
           sql.kvSet.run(namespace, id, text, expires ?? null);
+          if (expires === undefined) cache.put(key, { text });
         },
         delete: async (id) => {
+          const key = cacheKey(id);
+          cache.forget(key);
           this.#batch();
           const row = sql.kvDelete.get(namespace, id);
+          cache.put(key, "absent");
           return row !== undefined && (row.expires === null || row.expires > Date.now());
         },
       };
@@ -193,6 +213,8 @@ export class SqliteStorage implements Storage {
     try {
       this.#db.exec("COMMIT");
     } catch (error) {
+      // What this turn wrote is undone: so is what the cache learnt from it.
+      this.#cache.clear();
       if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
       throw error;
     }
@@ -203,6 +225,7 @@ export class SqliteStorage implements Storage {
     this.#commit();
     clearInterval(this.#purgeTimer);
     this.#collections.clear();
+    this.#cache.clear();
     if (this.#db.open) this.#db.close();
   }
 
@@ -231,8 +254,8 @@ function setUp(db: Database) {
   `);
   SqliteKeyvStore.createTable(db);
   return {
-    kvGet: db.prepare<[string, string, number], { value: string }>(
-      "SELECT value FROM keyv WHERE namespace = ? AND key = ? AND (expires IS NULL OR expires > ?)",
+    kvGet: db.prepare<[string, string, number], { value: string; expires: number | null }>(
+      "SELECT value, expires FROM keyv WHERE namespace = ? AND key = ? AND (expires IS NULL OR expires > ?)",
     ),
     kvSet: db.prepare<[string, string, string, number | null]>(
       `INSERT INTO keyv (namespace, key, value, expires) VALUES (?, ?, ?, ?)

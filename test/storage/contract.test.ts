@@ -92,6 +92,26 @@ function contract(open: () => Promise<Storage>): void {
     expect(await sessions.get("forever")).toBe("stays");
   });
 
+  it("stores only what is set: changing a value after reading or writing it changes nothing stored", async () => {
+    const residents = storage.collection<{ name: string; tags: string[] }>(fresh("residents"));
+    const written = { name: "Олена", tags: ["volunteer"] };
+    await residents.set("r1", written);
+    written.tags.push("changed after set");
+    const read = await residents.get("r1");
+    read?.tags.push("changed after get");
+    expect(await residents.get("r1")).toEqual({ name: "Олена", tags: ["volunteer"] });
+  });
+
+  it("lets a value written without a ttl expire once it is rewritten with one", async () => {
+    const sessions = storage.collection<string>(fresh("sessions"));
+    await sessions.set("s", "kept");
+    expect(await sessions.get("s")).toBe("kept");
+    await sessions.set("s", "soon gone", 1_500);
+    expect(await sessions.get("s")).toBe("soon gone");
+    await eventually(async () => (await sessions.get("s")) === undefined);
+    expect(await sessions.delete("s")).toBe(false);
+  });
+
   it("rejects a ttl that is not a positive number", async () => {
     const sessions = storage.collection<string>(fresh("sessions"));
     await expect(sessions.set("x", "y", 0)).rejects.toThrow(RangeError);
