@@ -77,9 +77,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // being handled when the process died is handled again rather than lost.
   const updates = new Composer<Context>();
   const processed = storage.collection<true>("tg-update");
+  // One lock per update: a resident's update takes their lock here (so also their events are handled one
+  // at a time across processes, and the handler below needs no lock of its own); any other update its own.
   updates.use(async (ctx, next) => {
     const id = String(ctx.update.update_id);
-    await storage.withLock(`tg-update:${id}`, async () => {
+    const lock = ctx.chat?.type === "private" ? residentLock(ctx.chat.id) : `tg-update:${id}`;
+    await storage.withLock(lock, async () => {
       if (await processed.get(id)) {
         logger.debug({ update: ctx.update.update_id }, "telegram: duplicate update ignored");
         return;
@@ -131,9 +134,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       return;
     }
     const resident = { channel: "telegram" as const, id: String(chatId) };
-    const replies = await storage.withLock(`resident:telegram:${chatId}`, () =>
-      core.handle(resident, event, ctx.from?.language_code ? { languageCode: ctx.from.language_code } : {}),
-    );
+    // Under the resident's lock, taken with the update's (above).
+    const replies = await core.handle(resident, event, ctx.from?.language_code ? { languageCode: ctx.from.language_code } : {});
     // The button stops spinning while the answer is on its way; neither waits for the other.
     const answered = ctx.callbackQuery ? ctx.answerCallbackQuery().catch(() => undefined) : undefined;
     logger.debug({ channel: "telegram", update: ctx.update.update_id, event: event.kind, replies: replies.length }, "telegram: handled");
@@ -153,6 +155,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     logger.error({ err: error.error, update: error.ctx.update.update_id }, "telegram: update failed");
   });
   return bot;
+}
+
+/** The lock under which one Telegram resident's events are handled. */
+function residentLock(chatId: number): string {
+  return `resident:telegram:${chatId}`;
 }
 
 /** Sets the localised command menu (Ukrainian by default, English for English-speaking users). */
