@@ -35,6 +35,8 @@ export class SqliteStorage implements Storage {
   readonly #locks = new KeyedMutex();
   /** Collection values without an expiry, as stored, and keys known to be absent. */
   readonly #cache = new ReadCache(CACHE_LIMITS);
+  /** Indexes known to be empty (a resident's outbox lane, asked on every answer): "absent" under their name. */
+  readonly #emptyIndexes = new ReadCache({ entries: 50_000, chars: 0 });
   readonly #purgeTimer: NodeJS.Timeout;
   #batching = false;
   /** Settles when the transaction of this turn is committed (only meaningful while batching). */
@@ -121,6 +123,7 @@ export class SqliteStorage implements Storage {
 
   /** Adds or re-scores `member`. */
   async indexAdd(index: string, member: string, score: number): Promise<void> {
+    this.#emptyIndexes.forget(index);
     this.#batch();
     this.#sql.indexAdd.run(index, member, score);
   }
@@ -133,18 +136,23 @@ export class SqliteStorage implements Storage {
 
   /** Members with min <= score <= max, by score then member (as Redis orders them). */
   async indexRange(index: string, min: number, max: number, limit?: number): Promise<string[]> {
+    if (this.#emptyIndexes.get(index)) return [];
     const rows = this.#sql.indexRange.all(index, min, max, limit === undefined ? -1 : Math.max(0, Math.floor(limit)));
     return rows.map((row) => row.member);
   }
 
   /** The member's score, or undefined. */
   async indexScore(index: string, member: string): Promise<number | undefined> {
+    if (this.#emptyIndexes.get(index)) return undefined;
     return this.#sql.indexScore.get(index, member)?.score;
   }
 
   /** How many members the index holds. */
   async indexSize(index: string): Promise<number> {
-    return this.#sql.indexSize.get(index)?.size ?? 0;
+    if (this.#emptyIndexes.get(index)) return 0;
+    const size = this.#sql.indexSize.get(index)?.size ?? 0;
+    if (size === 0) this.#emptyIndexes.put(index, "absent");
+    return size;
   }
 
   /** Stores `key` for `ttlMs` unless a live claim exists; true when this call stored it. */
@@ -213,8 +221,9 @@ export class SqliteStorage implements Storage {
     try {
       this.#db.exec("COMMIT");
     } catch (error) {
-      // What this turn wrote is undone: so is what the cache learnt from it.
+      // What this turn wrote is undone: so is what the caches learnt from it.
       this.#cache.clear();
+      this.#emptyIndexes.clear();
       if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
       throw error;
     }
@@ -226,6 +235,7 @@ export class SqliteStorage implements Storage {
     clearInterval(this.#purgeTimer);
     this.#collections.clear();
     this.#cache.clear();
+    this.#emptyIndexes.clear();
     if (this.#db.open) this.#db.close();
   }
 

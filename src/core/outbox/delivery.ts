@@ -143,6 +143,7 @@ export class Delivery {
 
   /** True when an earlier answer to this chat still waits in the outbox (answers keep their order). */
   private async replyQueued(lane: string): Promise<boolean> {
+    if ((await this.options.outbox.laneSize(lane)) === 0) return false;
     const items = await this.options.outbox.pending(lane);
     return items.some((item) => item.payload.type === "resident" && item.payload.purpose === "notice");
   }

@@ -265,6 +265,11 @@ export class Outbox {
     return items.filter((item): item is OutboxItem => item !== undefined);
   }
 
+  /** How many items wait in one lane (0 for nearly every resident: cheap to ask). */
+  laneSize(lane: string): Promise<number> {
+    return this.storage.indexSize(`outbox:lane:${lane}`);
+  }
+
   /** How many deliveries are waiting, across lanes. */
   async pendingLanes(): Promise<number> {
     return this.storage.indexSize(LANES);
