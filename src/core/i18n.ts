@@ -55,13 +55,26 @@ export function createTranslator(dir: string): Translator {
     if (!bundle) throw new LocaleError(`No locale ${locale}.`);
     return bundle;
   };
+  // A message without arguments always formats to the same text (menus and buttons, several per
+  // answer): formatted once per locale. Only keys the files define are kept (a bounded set).
+  const plain = new Map<string, string>();
+  const format = (locale: Locale, key: string, args: MessageArgs | undefined): string => {
+    const bundle = bundleFor(locale);
+    const message = bundle.getMessage(key) ?? (locale === "uk" ? undefined : bundleFor("uk").getMessage(key));
+    if (!message?.value) return key;
+    const owner = bundle.getMessage(key) ? bundle : bundleFor("uk");
+    return owner.formatPattern(message.value, args);
+  };
   return {
     t(locale, key, args) {
-      const bundle = bundleFor(locale);
-      const message = bundle.getMessage(key) ?? (locale === "uk" ? undefined : bundleFor("uk").getMessage(key));
-      if (!message?.value) return key;
-      const owner = bundle.getMessage(key) ? bundle : bundleFor("uk");
-      return owner.formatPattern(message.value, args);
+      if (args !== undefined) return format(locale, key, args);
+      const id = `${locale}\u0000${key}`;
+      let text = plain.get(id);
+      if (text === undefined) {
+        text = format(locale, key, undefined);
+        if (text !== key || bundleFor(locale).hasMessage(key)) plain.set(id, text);
+      }
+      return text;
     },
     has(locale, key) {
       return bundleFor(locale).hasMessage(key);

@@ -14,6 +14,9 @@ import { residentKey, type IncomingEvent, type Locale, type OutgoingMessage, typ
 /** Organisers' commands: they work only in the organisers' Telegram group, never in a resident's chat. */
 const ORGANISER_COMMANDS = new Set(["ban", "unban", "stats", "export", "broadcast", "link", "summary"]);
 
+/** How stale `lastSeenAt` may get before a press updates it. */
+const LAST_SEEN_STEP_MS = 60_000;
+
 /** Screens "back" out of a form can show again: programme sections and items, the menu. */
 const REPLAYABLE = /^(prog(:[si]:[\w.-]+)?|menu)$/;
 
@@ -58,7 +61,8 @@ export class Router {
     const { resident, created } = await residents.getOrCreate(ref, { locale: initialLocale, now });
     if (resident.banned) return [];
     if (flooding === "warn") return [{ text: translator.t(resident.locale, "flood-slow-down") }];
-    resident.lastSeenAt = now;
+    // To the minute (it counts residents not seen for a day): a press that changes nothing else writes nothing.
+    if (now - resident.lastSeenAt >= LAST_SEEN_STEP_MS) resident.lastSeenAt = now;
     if (event.kind === "unsubscribed") {
       resident.unsubscribed = true;
       await residents.save(resident);

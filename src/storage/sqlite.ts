@@ -88,6 +88,9 @@ export class SqliteStorage implements Storage {
           const expires = ttlMs === undefined ? undefined : Date.now() + checkTtl(ttlMs);
           const text = wrap(value, expires);
           const key = cacheKey(id);
+          // The file already holds exactly this (a resident whose press changed nothing): no write.
+          const known = cache.get(key);
+          if (expires === undefined && known !== undefined && known !== "absent" && known.text === text) return;
           cache.forget(key);
           this.#batch();
           sql.kvSet.run(namespace, id, text, expires ?? null);
