@@ -35,6 +35,12 @@ export interface PacingLimits {
   readonly resident: { readonly limit: number; readonly windowMs: number };
   /** Messages to one resident in a short burst (an answer of two or three messages goes out at once); none when absent. */
   readonly residentBurst?: { readonly limit: number; readonly windowMs: number };
+  /**
+   * Messages to a group in a short time, instead of a chat's average and burst; absent: as any chat.
+   * Telegram tolerates short bursts to a chat, but a group gets at most 20 a minute and cards are
+   * not waited for by the second, so the group is sent one message a second, never a burst.
+   */
+  readonly groupChat?: { readonly limit: number; readonly windowMs: number };
   /** Messages overall: about 30 per second. */
   readonly global: { readonly limit: number; readonly windowMs: number };
 }
@@ -44,6 +50,7 @@ export const PLATFORM_LIMITS: PacingLimits = {
   group: { limit: 20, windowMs: 60_000 },
   resident: { limit: 10, windowMs: 10_000 },
   residentBurst: { limit: 3, windowMs: 1000 },
+  groupChat: { limit: 1, windowMs: 1000 },
   global: { limit: 30, windowMs: 1000 },
 };
 
@@ -80,12 +87,18 @@ export class Pacer {
   private windows(lane: string): SlidingWindow[] {
     let windows = this.lanes.get(lane);
     if (!windows) {
-      // A group is a chat too: besides its 20 a minute, the same average and burst as any chat.
+      // A group is a chat too: besides its 20 a minute, one a second (groupChat), or else the same average and burst as any chat.
+      const { groupChat } = this.limits;
       const chat = [
         new SlidingWindow(this.limits.resident.limit, this.limits.resident.windowMs),
         ...(this.limits.residentBurst ? [new SlidingWindow(this.limits.residentBurst.limit, this.limits.residentBurst.windowMs)] : []),
       ];
-      windows = isGroupLane(lane) ? [new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs), ...chat] : chat;
+      windows = isGroupLane(lane)
+        ? [
+            new SlidingWindow(this.limits.group.limit, this.limits.group.windowMs),
+            ...(groupChat ? [new SlidingWindow(groupChat.limit, groupChat.windowMs)] : chat),
+          ]
+        : chat;
       this.lanes.set(lane, windows);
       if (this.lanes.size > 10_000) this.lanes.delete(this.lanes.keys().next().value ?? lane);
     }
