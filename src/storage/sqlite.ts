@@ -71,8 +71,8 @@ export class SqliteStorage implements Storage {
     if (!collection) {
       const sql = this.#sql;
       const cache = this.#cache;
-      // Only this process writes the file, so what it wrote or read last is what the file holds.
-      // Values with an expiry are not kept: the file alone knows when they are gone.
+      // Only this process writes the file, so what it wrote last is what the file holds. Values with
+      // an expiry are not kept: the file alone knows when they are gone.
       const cacheKey = (id: string) => `${namespace}\u0000${id}`;
       collection = {
         get: async (id) => {
@@ -80,8 +80,9 @@ export class SqliteStorage implements Storage {
           const known = cache.get(key);
           if (known !== undefined) return known === "absent" ? undefined : unwrap<T>(known.text)?.value;
           const row = sql.kvGet.get(namespace, id, Date.now());
+          // A value read is not kept (a scan of every report or resident would only churn the cache);
+          // what this process writes is, and so is an absence (a resident outside any flow).
           if (row === undefined) cache.put(key, "absent");
-          else if (row.expires === null) cache.put(key, { text: row.value });
           return row === undefined ? undefined : unwrap<T>(row.value)?.value;
         },
         set: async (id, value, ttlMs) => {
