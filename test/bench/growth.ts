@@ -171,7 +171,7 @@ async function timeScans(path: string, now: number): Promise<ScanTimings> {
     const similarMs = await time(() => findSimilarComplaint(reports, draft, now, storage));
     const similarUnindexedMs = await time(() => findSimilarComplaint(reports, draft, now));
     const started = performance.now();
-    await idleReports(reports, now, 3);
+    await idleReports(reports, now, 3, 10);
     return { reportsInJoinWindow: inWindow.length, similarMs, similarUnindexedMs, idleDigestMs: performance.now() - started };
   } finally {
     await storage.close();

@@ -123,10 +123,10 @@ export class FollowUps {
     if (clock.hour < IDLE_DIGEST_HOUR) return [];
     if (!(await storage.claim(`idle-digest:${clock.day}`, 3 * DAY_MS))) return [];
     const days = content.organisation.followUp.flagIdleAfterDays;
-    const idle = await idleReports(reports, now, days);
-    if (idle.length === 0) return [];
+    const idle = await idleReports(reports, now, days, DIGEST_LINES);
+    if (idle.refs.length === 0) return [];
     const t = this.t(defaultLocale);
-    const lines = idle.slice(0, DIGEST_LINES).map((report) =>
+    const lines = idle.first.map((report) =>
       t("idle-line", {
         ref: report.ref,
         kind: t(`kind-${report.kind}`),
@@ -135,19 +135,32 @@ export class FollowUps {
         place: report.settlement ?? "—",
       }),
     );
-    if (idle.length > DIGEST_LINES) lines.push(t("list-more", { count: idle.length - DIGEST_LINES }));
-    await this.enqueue({ type: "group-note", key: "group-idle-digest", args: { count: idle.length, days, list: lines.join("\n") } });
-    return idle.map((report) => report.ref);
+    if (idle.refs.length > DIGEST_LINES) lines.push(t("list-more", { count: idle.refs.length - DIGEST_LINES }));
+    await this.enqueue({ type: "group-note", key: "group-idle-digest", args: { count: idle.refs.length, days, list: lines.join("\n") } });
+    return idle.refs;
   }
 }
 
-/** Open reports (new or in progress) with no organiser action for `days`, longest idle first. */
-export async function idleReports(reports: ReportRepository, now: number, days: number): Promise<Report[]> {
-  const out: Report[] = [];
+/** What {@link idleReports} found: every idle report's reference, and the first `keep` reports themselves. */
+export interface IdleReports {
+  readonly refs: string[];
+  readonly first: Report[];
+}
+
+/**
+ * Open reports (new or in progress) with no organiser action for `days`, longest idle first. Only the
+ * first `keep` are kept whole (the digest and /stats name a few and count the rest): a scan of
+ * tens of thousands of reports holds their references, not the reports.
+ */
+export async function idleReports(reports: ReportRepository, now: number, days: number, keep: number): Promise<IdleReports> {
+  const refs: string[] = [];
+  const first: Report[] = [];
   for (const ref of await reports.openIdleSince(now - days * DAY_MS)) {
     const report = await reports.get(ref);
     if (!report || (report.status !== "new" && report.status !== "in_progress")) continue;
-    if ((report.lastOrganiserActionAt ?? report.createdAt) <= now - days * DAY_MS) out.push(report);
+    if ((report.lastOrganiserActionAt ?? report.createdAt) > now - days * DAY_MS) continue;
+    refs.push(ref);
+    if (first.length < keep) first.push(report);
   }
-  return out;
+  return { refs, first };
 }

@@ -128,15 +128,9 @@ export async function buildStats(sources: StatsSources, period: Period, now: num
   };
 
   const idleDays = organisation.followUp.flagIdleAfterDays;
-  const idle = await idleReports(sources.reports, now, idleDays);
-  const idleLines = [t("stats-idle-count", { count: idle.length, days: idleDays })];
-  if (idle.length > 0)
-    idleLines.push(
-      idle
-        .slice(0, LIST_LIMIT)
-        .map((report) => report.ref)
-        .join(", ") + (idle.length > LIST_LIMIT ? " …" : ""),
-    );
+  const idle = await idleReports(sources.reports, now, idleDays, 0);
+  const idleLines = [t("stats-idle-count", { count: idle.refs.length, days: idleDays })];
+  if (idle.refs.length > 0) idleLines.push(idle.refs.slice(0, LIST_LIMIT).join(", ") + (idle.refs.length > LIST_LIMIT ? " …" : ""));
 
   const ways = tally(signups.flatMap((report) => (report.ways ?? []).map((id) => optionLabel(organisation.waysToHelp, id, locale))));
   const signupPlaces = tallySettlements(signups.flatMap((report) => settlementNames(report, resolve, content, t)));
