@@ -165,6 +165,8 @@ export interface SessionStats {
   skipped: number;
   /** "Join the similar report?" answered. */
   joins: number;
+  /** The first few divergences: the session, the step it wanted and what the screen offered. */
+  divergenceSamples?: string[];
 }
 
 /** One resident going through one session, one update at a time. */
@@ -224,6 +226,14 @@ export class Session {
       }
     }
     this.stats.divergences += 1;
+    const samples = (this.stats.divergenceSamples ??= []);
+    if (samples.length < 5) {
+      const before = this.intents[this.position - 1];
+      samples.push(
+        `${this.kind}: after ${before?.kind === "text" ? `"${before.text}"` : (before?.data.join("|") ?? "start")} wanted ${intent.data.join("|")}; ` +
+          `screen "${(screen.message.text ?? "").slice(0, 60)}" offered ${[...screen.data, ...screen.labels].join(", ")}`,
+      );
+    }
     this.done = true;
     return undefined;
   }
