@@ -354,7 +354,8 @@ export function planSession(kind: SessionKind, rand: () => number): Intent[] {
       return [say("/start"), press("cmd:programme"), press(`prog:s:${section}`), press(`prog:i:${pick(rand, items)}`), press("menu")];
     }
     case "ask":
-      return [say("/start"), say(pick(rand, residentQuestions())), press("menu")];
+      // Back to the menu; a greeting or small talk is answered with the menu's own actions instead.
+      return [say("/start"), say(pick(rand, residentQuestions())), press(["menu", "cmd:programme"])];
     case "complaint": {
       const category = pick(rand, Object.keys(COMPLAINTS));
       const description = `${pick(rand, COMPLAINTS[category] ?? ["Проблема"])}.${pick(rand, DETAILS)}`;
