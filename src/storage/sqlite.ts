@@ -11,7 +11,7 @@ import type { Collection, Storage } from "./storage.js";
 const DEFAULT_WAIT_MS = 10_000;
 /** How often expired collection rows and claims are deleted (they are invisible anyway). */
 const PURGE_EVERY_MS = 60 * 60_000;
-/** Recently used collection values kept in memory (see read-cache.ts): at most this many, and ~8 MB of text. */
+/** Collection values last written, kept in memory (see read-cache.ts): at most this many, and ~8 MB of text. */
 const CACHE_LIMITS = { entries: 20_000, chars: 4_000_000 };
 
 /**
@@ -33,7 +33,7 @@ export class SqliteStorage implements Storage {
   readonly #db: Database;
   readonly #collections = new Map<string, Collection<unknown>>();
   readonly #locks = new KeyedMutex();
-  /** Collection values without an expiry, as stored, and keys known to be absent. */
+  /** Collection values without an expiry, as this process wrote them, and keys known to be absent. */
   readonly #cache = new ReadCache(CACHE_LIMITS);
   /** Indexes known to be empty (a resident's outbox lane, asked on every answer): "absent" under their name. */
   readonly #emptyIndexes = new ReadCache({ entries: 50_000, chars: 0 });
@@ -268,8 +268,8 @@ function setUp(db: Database) {
   `);
   SqliteKeyvStore.createTable(db);
   return {
-    kvGet: db.prepare<[string, string, number], { value: string; expires: number | null }>(
-      "SELECT value, expires FROM keyv WHERE namespace = ? AND key = ? AND (expires IS NULL OR expires > ?)",
+    kvGet: db.prepare<[string, string, number], { value: string }>(
+      "SELECT value FROM keyv WHERE namespace = ? AND key = ? AND (expires IS NULL OR expires > ?)",
     ),
     kvSet: db.prepare<[string, string, string, number | null]>(
       `INSERT INTO keyv (namespace, key, value, expires) VALUES (?, ?, ?, ?)
