@@ -92,8 +92,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     });
   });
 
+  // The organisers' side: their tools, commands and buttons in their groups, and the commands that
+  // work in any chat (/chatid, /connect). Updates it does not take go on to the residents' side.
   const organisersChatId = options.organisersChatId ?? (() => config.organisersChatId);
-  updates.use(
+  const organisersSide = new Composer<Context>();
+  organisersSide.use(
     organiserAuthority({
       chatId: organisersChatId,
       routedChatIds: options.routedChatIds ?? [],
@@ -103,9 +106,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       logger,
     }),
   );
-  if (options.organiserTools) updates.use(options.organiserTools);
-
-  updates.use(
+  if (options.organiserTools) organisersSide.use(options.organiserTools);
+  organisersSide.use(
     organisersGroup({
       chatId: organisersChatId,
       ...(options.routedChatIds ? { routedChatIds: options.routedChatIds } : {}),
@@ -117,19 +119,21 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }),
   );
 
-  // A resident blocked (or unblocked) the bot: stop sending to them until they write again.
-  updates.on("my_chat_member", async (ctx) => {
-    if (ctx.chat.type !== "private") return;
-    const status = ctx.myChatMember.new_chat_member.status;
-    if (status === "kicked" || status === "left") {
-      await core.handle({ channel: "telegram", id: String(ctx.chat.id) }, { kind: "unsubscribed" });
+  // The residents' side: a private chat's events go to the core. Plain functions, not grammY
+  // filters (each filter builds a composer per update: measured, a few per cent of a button press).
+  const residentsSide = async (ctx: Context): Promise<void> => {
+    if (ctx.chat?.type !== "private") return;
+    // A resident blocked (or unblocked) the bot: stop sending to them until they write again.
+    if (ctx.myChatMember) {
+      const status = ctx.myChatMember.new_chat_member.status;
+      if (status === "kicked" || status === "left") {
+        await core.handle({ channel: "telegram", id: String(ctx.chat.id) }, { kind: "unsubscribed" });
+      }
+      return;
     }
-  });
-
-  updates.chatType("private").use(async (ctx: Context) => {
     const event = eventFromTelegram(ctx);
-    const chatId = ctx.chat?.id;
-    if (!event || chatId === undefined) {
+    const chatId = ctx.chat.id;
+    if (!event) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       return;
     }
@@ -145,7 +149,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (inPlace) await storage.flush();
     if (!inPlace || !(await editInPlace(ctx.api, chatId, pressed, replies))) await options.reply(String(chatId), replies);
     await answered;
-  });
+  };
+  const everything = new Composer<Context>(organisersSide, residentsSide).middleware();
+  // Button presses and words in a private chat (nearly every update) go straight to the residents'
+  // side: no organiser handler acts on them. A command in a private chat may be one of the organisers'
+  // that work anywhere, so it takes the whole way like every other update.
+  updates.use((ctx, next) => (ctx.chat?.type === "private" && !ctx.message?.text?.startsWith("/") ? residentsSide(ctx) : everything(ctx, next)));
 
   // An update that fails because storage is down is not lost: the webhook answers 503 and Telegram
   // sends it again; the poller keeps it unconfirmed and tries again once storage is back (polling.ts).
