@@ -10,15 +10,14 @@ import type { Button, IncomingEvent } from "./types.js";
  */
 export function resolveTypedButton(resident: Resident, event: IncomingEvent, registry: FeatureRegistry, t: (key: string) => string): IncomingEvent {
   if (event.kind !== "text") return event;
-  const typed = normaliseLabel(event.text);
+  const typed = foldLabel(event.text);
   if (typed.length === 0) return event;
   const match = resident.lastButtons?.find((button) => normaliseLabel(button.label) === typed);
   if (match) return { kind: "choice", data: match.data };
   const named = namedChoice(typed, resident.lastButtons ?? [], t);
   if (named) return { kind: "choice", data: named.data };
   for (const command of registry.typedCommands) {
-    const words = t(`words-${command}`).split(",").map(normaliseLabel);
-    if (words.includes(typed)) return { kind: "text", text: `/${command}` };
+    if (wordList(t(`words-${command}`)).includes(typed)) return { kind: "text", text: `/${command}` };
   }
   return event;
 }
@@ -39,7 +38,7 @@ function namedChoice(typed: string, buttons: readonly Button[], t: (key: string)
   if (choices.length === 0) return undefined;
   const only = (hits: Button[]) => (hits.length === 1 ? hits[0] : undefined);
   for (const answer of ["yes", "no"]) {
-    const words = t(`words-${answer}`).split(",").map(normaliseLabel);
+    const words = wordList(t(`words-${answer}`));
     if (!words.includes(typed)) continue;
     return only(
       choices.filter((button) =>
@@ -59,7 +58,37 @@ function namedChoice(typed: string, buttons: readonly Button[], t: (key: string)
   );
 }
 
+/**
+ * A label as typing compares it: lowercase, no emoji, single spaces. Labels and the locales' word
+ * lists come back on every typed message, so their forms are remembered (bounded: a label can hold a
+ * resident's own words, e.g. the settlement they typed last).
+ */
 function normaliseLabel(text: string): string {
+  let normalised = NORMALISED_LABELS.get(text);
+  if (normalised === undefined) {
+    normalised = foldLabel(text);
+    if (NORMALISED_LABELS.size >= LABEL_MEMO_LIMIT) NORMALISED_LABELS.clear();
+    NORMALISED_LABELS.set(text, normalised);
+  }
+  return normalised;
+}
+
+const NORMALISED_LABELS = new Map<string, string>();
+const LABEL_MEMO_LIMIT = 10_000;
+/** A locale's comma-separated word list (`words-…`), normalised; the lists are few and fixed. */
+const WORD_LISTS = new Map<string, readonly string[]>();
+
+function wordList(text: string): readonly string[] {
+  let words = WORD_LISTS.get(text);
+  if (words === undefined) {
+    words = text.split(",").map(foldLabel);
+    if (WORD_LISTS.size >= LABEL_MEMO_LIMIT) WORD_LISTS.clear();
+    WORD_LISTS.set(text, words);
+  }
+  return words;
+}
+
+function foldLabel(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{1F1E6}-\u{1F1FF}✅⬜➡⬅✖]/gu, "")

@@ -35,6 +35,21 @@ const VOWEL = /[аеиоуюя]/u;
  * (ru "профессия" and uk "професія" meet; "навчання" and "дуууже" lose their doubles).
  */
 export function normaliseToken(token: string): string {
+  let normalised = NORMALISED_TOKENS.get(token);
+  if (normalised === undefined) {
+    normalised = foldToken(token);
+    // Residents type words without end: the memo is emptied when full rather than grown.
+    if (NORMALISED_TOKENS.size >= TOKEN_MEMO_LIMIT) NORMALISED_TOKENS.clear();
+    NORMALISED_TOKENS.set(token, normalised);
+  }
+  return normalised;
+}
+
+/** Tokens seen recently, normalised (the same few thousand words come back in every question). */
+const NORMALISED_TOKENS = new Map<string, string>();
+const TOKEN_MEMO_LIMIT = 20_000;
+
+function foldToken(token: string): string {
   let word = token.replace(APOSTROPHES, "");
   const sense = PRICE_WORDS.has(word.toLowerCase()) ? PRICE_TOKEN : undefined;
   if (sense) return sense;
