@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import BetterSqlite3 from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStorage, type Storage } from "../../src/storage/index.js";
 
@@ -99,6 +100,42 @@ describe("SqliteStorage file", () => {
     await expectSample(storage);
     expect(existsSync(":memory:")).toBe(false);
     await storage.close();
+  });
+
+  it("opens a file written by an earlier version (collections in a WITHOUT ROWID table) with every value, and moves it to today's table", async () => {
+    const path = join(dir, "earlier-layout.sqlite");
+    // What Viche wrote before the collections' table became a rowid table, as it wrote it.
+    const old = new BetterSqlite3(path);
+    old.pragma("journal_mode = WAL");
+    old.exec(
+      `CREATE TABLE keyv (namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires INTEGER, PRIMARY KEY (namespace, key)) WITHOUT ROWID`,
+    );
+    const insert = old.prepare("INSERT INTO keyv (namespace, key, value, expires) VALUES (?, ?, ?, ?)");
+    const big = { name: "Олена", lastButtons: Array.from({ length: 20 }, (_, i) => ({ label: `Кнопка ${i}`, data: `prog:s:${i}` })) };
+    insert.run("resident", "telegram:1", JSON.stringify({ value: big }), null);
+    insert.run("tg-update", "77", JSON.stringify({ value: true, expires: Date.now() + 600_000 }), Date.now() + 600_000);
+    insert.run("tg-update", "76", JSON.stringify({ value: true, expires: Date.now() - 1000 }), Date.now() - 1000);
+    old.close();
+
+    const storage = await openStorage(`sqlite://${path}`);
+    expect(await storage.collection("resident").get("telegram:1")).toEqual(big);
+    expect(await storage.collection("tg-update").get("77")).toBe(true);
+    expect(await storage.collection("tg-update").get("76")).toBeUndefined();
+    await storage.collection("resident").set("telegram:2", { name: "Петро" });
+    await storage.close();
+
+    const check = new BetterSqlite3(path, { readonly: true });
+    const table = check.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'keyv'").get();
+    const rows = check.prepare<[], { n: number }>("SELECT count(*) AS n FROM keyv").get();
+    check.close();
+    expect(table?.sql).not.toMatch(/WITHOUT ROWID/i);
+    // The two live values moved, the new one was added; the expired one was purged at open.
+    expect(rows?.n).toBe(3);
+
+    const reopened = await openStorage(`sqlite://${path}`);
+    expect(await reopened.collection("resident").get("telegram:2")).toEqual({ name: "Петро" });
+    expect(await reopened.collection("resident").get("telegram:1")).toEqual(big);
+    await reopened.close();
   });
 
   it("reports ping false after close and refuses further use", async () => {
