@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatDay } from "../reports/card.js";
 import type { PhotoRef } from "../types.js";
 import { optionChoices, optionLabel, type FlowDefinition, type StepContext, type StepInput, type StepResult } from "./flow.js";
 import { acceptPhone, consentAnswer, eventOf, MAX_TEXT, phoneAnswersSchema, textOf } from "./inputs.js";
@@ -71,13 +72,6 @@ async function offerJoining(result: StepResult<ComplaintAnswers>, ctx: Context):
   if (result.kind !== "next" || text === undefined) return result;
   const similar = await ctx.services.findSimilarReport({ category: ctx.answers.category ?? "", settlement: ctx.answers.settlement ?? "", text });
   return { ...result, answers: { ...result.answers, similarRef: similar?.ref, similarAt: similar?.createdAt, similarAffected: similar?.affected } };
-}
-
-/** A day as residents read it, in the organisation's time zone (e.g. 29.11.2026). */
-function dayOf(at: number, ctx: Context): string {
-  return new Intl.DateTimeFormat(ctx.locale === "uk" ? "uk-UA" : "en-GB", { timeZone: ctx.content.organisation.timeZone, dateStyle: "short" }).format(
-    new Date(at),
-  );
 }
 
 /**
@@ -185,7 +179,7 @@ export const complaintFlow: FlowDefinition<ComplaintAnswers> = {
           ref: ctx.answers.similarRef,
           category: optionLabel(ctx.content.organisation.complaintCategories, ctx.answers.category, ctx.locale),
           place: settlementSummary(ctx),
-          date: dayOf(ctx.answers.similarAt ?? Date.now(), ctx),
+          date: formatDay(ctx.answers.similarAt ?? Date.now(), ctx.content.organisation.timeZone, ctx.locale),
           count: ctx.answers.similarAffected ?? 1,
         }),
       );

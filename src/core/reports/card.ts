@@ -24,13 +24,22 @@ const STATUS_ICON: Record<Report["status"], string> = { new: "🆕", in_progress
 
 /** Formats a time for organisers in the organisation's time zone, e.g. 29.11.2026, 22:41. */
 export function formatTime(at: number, timeZone: string, locale: Locale): string {
-  const key = `${timeZone}|${locale}`;
+  return formatOf(timeZone, locale, true).format(new Date(at));
+}
+
+/** A day as residents read it, in `timeZone` (e.g. 29.11.2026). */
+export function formatDay(at: number, timeZone: string, locale: Locale): string {
+  return formatOf(timeZone, locale, false).format(new Date(at));
+}
+
+function formatOf(timeZone: string, locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${locale}|${withTime ? "time" : "day"}`;
   let format = TIME_FORMATS.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", { timeZone, dateStyle: "short", timeStyle: "short" });
+    format = new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", { timeZone, dateStyle: "short", ...(withTime ? { timeStyle: "short" } : {}) });
     TIME_FORMATS.set(key, format);
   }
-  return format.format(new Date(at));
+  return format;
 }
 
 /** Building a DateTimeFormat is costly; one per zone and language is enough. */
