@@ -12,7 +12,8 @@ interface Row {
 
 /**
  * A keyv 5 store adapter over a better-sqlite3 database: one table `keyv` with the columns
- * namespace, key, value (keyv's serialised string) and expires (epoch milliseconds, NULL for never).
+ * namespace, key (unique together), value (keyv's serialised string) and expires (epoch
+ * milliseconds, NULL for never), plus SQLite's own row id (see {@link SqliteKeyvStore.createTable}).
  *
  * The namespace keyv assigns to the adapter is kept in its own column, so `clear()` and
  * `iterator()` touch exactly one namespace even when namespace names contain ":". Expired rows are
