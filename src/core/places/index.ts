@@ -14,17 +14,17 @@ export function placeMatcherFor(content: Pick<Content, "places" | "renamings">):
   return matcher;
 }
 
-/** "Рудня (Баранівська громада, Звягельський район)": a place as cards and summaries name it. */
+/** A place as cards and summaries name it: settlement, then its hromada and raion in brackets (`place-label`). */
 export function placeLabel(place: Place, t: T): string {
   return t("place-label", { name: place.name, hromada: place.hromada.name, raion: place.raion.name });
 }
 
-/** "Попільнянська громада (Житомирський район)". */
+/** A hromada with its raion in brackets (`place-hromada`). */
 export function hromadaLabel(place: Place, t: T): string {
   return t("place-hromada", { hromada: place.hromada.name, raion: place.raion.name });
 }
 
-/** "Житомирський район". */
+/** A raion by its name (`place-raion`). */
 export function raionLabel(place: Place, t: T): string {
   return t("place-raion", { raion: place.raion.name });
 }
