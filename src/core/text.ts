@@ -43,3 +43,19 @@ export function safeMultiline(value: string): string {
     .replace(/\p{Cc}/gu, (char) => (char === "\n" || char === "\t" ? char : ""))
     .trim();
 }
+
+/**
+ * `compute` with its answers remembered per key, for pure functions called again and again with the
+ * same few strings (words, button labels). Keys can be anyone's text, so the memory is emptied once
+ * it holds `limit` answers rather than grown.
+ */
+export function memoise<T>(compute: (key: string) => T, limit: number): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as T;
+    const value = compute(key);
+    if (known.size >= limit) known.clear();
+    known.set(key, value);
+    return value;
+  };
+}

@@ -2,6 +2,7 @@ import type { FeatureRegistry } from "./features/registry.js";
 import type { Resident } from "./residents.js";
 import { FLOW_NAMESPACE } from "./flows/runner.js";
 import { analyse } from "./programme/analyse.js";
+import { memoise } from "./text.js";
 import type { Button, IncomingEvent } from "./types.js";
 
 /**
@@ -63,30 +64,9 @@ function namedChoice(typed: string, buttons: readonly Button[], t: (key: string)
  * lists come back on every typed message, so their forms are remembered (bounded: a label can hold a
  * resident's own words, e.g. the settlement they typed last).
  */
-function normaliseLabel(text: string): string {
-  let normalised = NORMALISED_LABELS.get(text);
-  if (normalised === undefined) {
-    normalised = foldLabel(text);
-    if (NORMALISED_LABELS.size >= LABEL_MEMO_LIMIT) NORMALISED_LABELS.clear();
-    NORMALISED_LABELS.set(text, normalised);
-  }
-  return normalised;
-}
-
-const NORMALISED_LABELS = new Map<string, string>();
-const LABEL_MEMO_LIMIT = 10_000;
+const normaliseLabel = memoise(foldLabel, 10_000);
 /** A locale's comma-separated word list (`words-…`), normalised; the lists are few and fixed. */
-const WORD_LISTS = new Map<string, readonly string[]>();
-
-function wordList(text: string): readonly string[] {
-  let words = WORD_LISTS.get(text);
-  if (words === undefined) {
-    words = text.split(",").map(foldLabel);
-    if (WORD_LISTS.size >= LABEL_MEMO_LIMIT) WORD_LISTS.clear();
-    WORD_LISTS.set(text, words);
-  }
-  return words;
-}
+const wordList = memoise((text): readonly string[] => text.split(",").map(foldLabel), 10_000);
 
 function foldLabel(text: string): string {
   return text

@@ -5,6 +5,7 @@
  * over the programme and its vocabulary, so both sides meet in one alphabet of stems.
  */
 
+import { memoise } from "../text.js";
 import { FUNCTION_WORDS, OFF_TOPIC_CUES } from "./function-words.js";
 import {
   ENGLISH_ENDINGS,
@@ -32,22 +33,10 @@ const VOWEL = /[аеиоуюя]/u;
 /**
  * Lowercases a token, turns look-alike Latin letters of a Cyrillic word into Cyrillic, folds
  * Ukrainian and Russian spelling variants and, in Cyrillic words, collapses doubled letters
- * (ru "профессия" and uk "професія" meet; "навчання" and "дуууже" lose their doubles).
+ * (ru "профессия" and uk "професія" meet; "навчання" and "дуууже" lose their doubles). Remembered:
+ * the same few thousand words come back in every question.
  */
-export function normaliseToken(token: string): string {
-  let normalised = NORMALISED_TOKENS.get(token);
-  if (normalised === undefined) {
-    normalised = foldToken(token);
-    // Residents type words without end: the memo is emptied when full rather than grown.
-    if (NORMALISED_TOKENS.size >= TOKEN_MEMO_LIMIT) NORMALISED_TOKENS.clear();
-    NORMALISED_TOKENS.set(token, normalised);
-  }
-  return normalised;
-}
-
-/** Tokens seen recently, normalised (the same few thousand words come back in every question). */
-const NORMALISED_TOKENS = new Map<string, string>();
-const TOKEN_MEMO_LIMIT = 20_000;
+export const normaliseToken: (token: string) => string = memoise(foldToken, 20_000);
 
 function foldToken(token: string): string {
   let word = token.replace(APOSTROPHES, "");
