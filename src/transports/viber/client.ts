@@ -1,5 +1,4 @@
 import { DeliveryError } from "../../core/outbox/outbox.js";
-import { post, type HttpAnswer } from "../../http-client.js";
 import { parseViberCallback } from "./receive.js";
 import type { ViberPayload } from "./render.js";
 
@@ -17,7 +16,7 @@ const NOT_SUBSCRIBED = new Set([5, 6]);
 const TOO_MANY = 12;
 
 /**
- * A small typed client for Viber's REST bot API (over undici, see http-client.ts). Honours VIBER_API_ROOT, so operators
+ * A small typed client for Viber's REST bot API over fetch. Honours VIBER_API_ROOT, so operators
  * and tests can point it elsewhere. Never puts the auth token in an error message.
  */
 export class ViberClient {
@@ -29,26 +28,25 @@ export class ViberClient {
 
   /** Calls `method` (e.g. "send_message") and returns Viber's answer, throwing DeliveryError on failure. */
   async call(method: string, body: Record<string, unknown>): Promise<ViberResponse> {
-    let response: HttpAnswer;
-    let text: string;
+    let response: Response;
     try {
-      response = await post(`${this.apiRoot}/${method}`, {
+      response = await fetch(`${this.apiRoot}/${method}`, {
+        method: "POST",
         headers: { "content-type": "application/json", "x-viber-auth-token": this.authToken },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      text = await response.text();
     } catch {
       throw new DeliveryError(`Viber ${method}: unreachable`, false, "unavailable");
     }
     if (response.status === 429) {
-      const seconds = Number(response.header("retry-after") ?? "1");
+      const seconds = Number(response.headers.get("retry-after") ?? "1");
       throw new DeliveryError(`Viber ${method}: HTTP 429`, false, "rate-limited", (Number.isFinite(seconds) ? seconds : 1) * 1000);
     }
-    if (response.status < 200 || response.status > 299) throw new DeliveryError(`Viber ${method}: HTTP ${response.status}`, false, "unavailable");
+    if (!response.ok) throw new DeliveryError(`Viber ${method}: HTTP ${response.status}`, false, "unavailable");
     let parsed: unknown;
     try {
-      parsed = parseViberCallback(text);
+      parsed = parseViberCallback(await response.text());
     } catch {
       parsed = undefined;
     }
