@@ -100,6 +100,8 @@ export interface EngineRun {
   readonly memory: { readonly idleRssMb: number; readonly peakRssMb: number };
   readonly health: {
     readonly non200: number;
+    /** Answers by HTTP status, 0 for no answer (connection error or timeout). */
+    readonly statuses: Record<string, number>;
     readonly doubleFaults: number;
     readonly faultSamples: string[];
     /** Card edits that changed nothing (400 "message is not modified"). */
@@ -291,6 +293,7 @@ export async function engineRuns(context: BenchContext, specs: readonly EngineSp
         memory: { idleRssMb: mb(contestant.idleRss), peakRssMb: mb(contestant.peakRss) },
         health: {
           non200: client.failures(),
+          statuses: Object.fromEntries([...client.statuses].map(([status, count]) => [String(status), count])),
           doubleFaults: doubleFaults(double),
           faultSamples: doubleFaultSamples(double),
           redundantEdits: redundantEdits(double),

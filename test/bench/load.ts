@@ -24,7 +24,10 @@ export class WebhookClient {
     connections: number,
     private readonly path = "/telegram",
   ) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+    // Idle connections are dropped after 2 s, before the servers' 5 s keep-alive: a request sent on
+    // a connection the server is closing at that moment would fail with no answer (a client-side
+    // race in the load generator, not something Viche answered).
+    this.agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, timeout: 2000 });
   }
 
   /** Sends one update; resolves with the HTTP status once the answer has been read. */

@@ -137,10 +137,17 @@ export function engineRows(runs: EngineRun[]): Row[] {
     });
   }
   const bad = runs.reduce((sum, run) => sum + run.health.non200 + run.health.doubleFaults + run.health.loggedErrors + run.health.sessions.divergences, 0);
+  // Where they came from, so that a failed run says what to look at (status 0: no answer).
+  const where = runs
+    .filter((run) => run.health.non200 > 0)
+    .map((run) => {
+      const statuses = Object.entries(run.health.statuses).filter(([status]) => status !== "200");
+      return `${run.label}: ${statuses.map(([status, count]) => `${count}× ${status === "0" ? "no answer" : `HTTP ${status}`}`).join(", ")}`;
+    });
   rows.push({
     section: "1 engine",
     metric: "non-200 answers + double refusals + logged errors + script divergences (all processes)",
-    value: String(bad),
+    value: where.length > 0 ? `${bad} (${where.join("; ")})` : String(bad),
     target: "0",
     holds: bad === 0,
   });
