@@ -47,8 +47,10 @@ describe("benchmark harness (tiny counts)", () => {
       expect(run?.health.sessions.divergences).toBe(0);
     }
     const sent = TINY.warmupUpdates + updates + TINY.rate * (TINY.openLoopMs / 1000);
-    // Viche answers every update with at least one message; the echo bot with exactly one.
-    expect(viche?.health.messagesSent).toBeGreaterThanOrEqual(sent);
+    // Viche answers every update with at least one message, or by ticking the pressed message in
+    // place (a volunteer's multi-select: whether one falls in a run depends on timing); the echo bot
+    // with exactly one message.
+    expect((viche?.health.messagesSent ?? 0) + (viche?.health.messagesEdited ?? 0)).toBeGreaterThanOrEqual(sent);
     expect(bare?.health.messagesSent).toBe(sent);
   }, 90_000);
 

@@ -111,6 +111,8 @@ export interface EngineRun {
     readonly sessions: SessionStats;
     /** Messages the bot sent to residents and to the group during the whole run. */
     readonly messagesSent: number;
+    /** Residents' messages the bot changed in place (a multi-select tick edits the pressed message). */
+    readonly messagesEdited: number;
     /** Bot API calls per update handled, by method, over the whole run. */
     readonly apiCallsPerUpdate: Record<string, number>;
   };
@@ -301,6 +303,7 @@ export async function engineRuns(context: BenchContext, specs: readonly EngineSp
           loggedErrors: sut.logCounts.error,
           sessions: { ...contestant.workload.stats },
           messagesSent: double.sentMessages.length,
+          messagesEdited: double.calls.filter((call) => call.ok && call.method === "editMessageText" && Number(call.params["chat_id"]) > 0).length,
           apiCallsPerUpdate: callsPerUpdate(
             double,
             sizes.warmupUpdates + slices.reduce((sum, slice) => sum + slice.updates, 0) + (contestant.open?.updates ?? 0),
