@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisServerInstalled } from "../helpers/redis-server.js";
+import { pairedRuns } from "./ab.js";
 import { buildSut, type SutBuild } from "./build.js";
 import { broadcastRun, groupBurstRun, simulatedBursts } from "./delivery.js";
 import { engineRuns } from "./engine.js";
@@ -52,6 +53,17 @@ describe("benchmark harness (tiny counts)", () => {
     // with exactly one message.
     expect((viche?.health.messagesSent ?? 0) + (viche?.health.messagesEdited ?? 0)).toBeGreaterThanOrEqual(sent);
     expect(bare?.health.messagesSent).toBe(sent);
+  }, 90_000);
+
+  it("ab: two builds of Viche in paired rounds answer every update, one ratio per round", async () => {
+    // This checkout against itself (the script builds another commit; the pairing is the same).
+    const result = await pairedRuns(context, build.entry, "itself", TINY);
+    expect(result.throughput).toHaveLength(TINY.rounds);
+    expect(result.cpu.every((ratio) => ratio > 0 && Number.isFinite(ratio))).toBe(true);
+    for (const run of result.runs) {
+      expect(run.throughput.updates).toBe(TINY.rounds * TINY.sliceUpdates);
+      expect(run.health).toMatchObject({ non200: 0, doubleFaults: 0, rateLimited: 0, loggedErrors: 0 });
+    }
   }, 90_000);
 
   it("growth: a populated store, the mixed load and each complaint step run without a fault", async () => {
