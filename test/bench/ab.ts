@@ -57,11 +57,13 @@ export async function pairedRuns(context: BenchContext, otherEntry: string, othe
 
 async function main(): Promise<void> {
   const [ref, roundsArg, updatesArg] = process.argv.slice(2);
-  if (!ref) {
+  const rounds = Number(roundsArg ?? 60);
+  const updates = Number(updatesArg ?? 400);
+  if (!ref || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(updates) || updates < 1) {
     process.stderr.write("usage: npx tsx test/bench/ab.ts <git ref> [rounds=60] [updates per round=400]\n");
     process.exit(2);
   }
-  const sizes: EngineSizes = { ...ENGINE_SIZES.full, rounds: Number(roundsArg ?? 60), sliceUpdates: Number(updatesArg ?? 400) };
+  const sizes: EngineSizes = { ...ENGINE_SIZES.full, rounds, sliceUpdates: updates };
   const build = await buildSut();
   const other = await buildBaseline(ref);
   try {
