@@ -10,7 +10,7 @@
 import { pathToFileURL } from "node:url";
 import { buildBaseline, buildSut } from "./build.js";
 import { ENGINE_SIZES, engineRuns, type EngineRun, type EngineSizes } from "./engine.js";
-import { median } from "./report.js";
+import { median, roundRatios } from "./report.js";
 import type { BenchContext } from "./stage.js";
 
 /** Per-round ratios of this checkout to the other build, and their medians. */
@@ -37,13 +37,8 @@ export async function pairedRuns(context: BenchContext, otherEntry: string, othe
     { ...sizes, rate: 0, openLoopMs: 0 },
   );
   if (!mine || !other) throw new Error("the engine returned fewer runs than asked");
-  const ratio = (value: (slice: EngineRun["slices"][number]) => number) =>
-    mine.slices.map((slice, i) => {
-      const theirs = other.slices[i];
-      return theirs ? value(slice) / value(theirs) : NaN;
-    });
-  const throughput = ratio((slice) => slice.updatesPerSecond);
-  const cpu = ratio((slice) => slice.cpuMsPerUpdate);
+  const throughput = roundRatios(mine, other, (slice) => slice.updatesPerSecond);
+  const cpu = roundRatios(mine, other, (slice) => slice.cpuMsPerUpdate);
   return {
     rounds: sizes.rounds,
     updatesPerRound: sizes.sliceUpdates,

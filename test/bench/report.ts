@@ -42,7 +42,7 @@ export const fmt = (value: number, digits = 2) => (Number.isFinite(value) ? valu
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
 
 /** Per-round ratios of two processes' slices (taken seconds apart), and their median. */
-function roundRatios(a: EngineRun | undefined, b: EngineRun | undefined, value: (slice: EngineRun["slices"][number]) => number): number[] {
+export function roundRatios(a: EngineRun | undefined, b: EngineRun | undefined, value: (slice: EngineRun["slices"][number]) => number): number[] {
   if (!a || !b) return [];
   return a.slices.map((slice, i) => {
     const other = b.slices[i];
