@@ -10,6 +10,7 @@ import type { TelegramConfig } from "../../config.js";
 import { AdminCheck, organiserAuthority } from "./desk/authority.js";
 import { organisersGroup } from "./desk/group.js";
 import type { Storage } from "../../storage/storage.js";
+import { leanFetch } from "../http.js";
 import { eventFromTelegram } from "./receive.js";
 import { editInPlace } from "./sender.js";
 
@@ -49,8 +50,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const { config, core, storage, logger } = options;
   const bot = new Bot(config.token, {
     // In webhook mode the button's "answered" goes back in the webhook's own response: one HTTP
-    // request less for every button press.
-    client: { apiRoot: config.apiRoot, canUseWebhookReply: (method) => method === "answerCallbackQuery" },
+    // request less for every button press. Bot API calls go through the transports' lean fetch
+    // (../http.ts) instead of node-fetch.
+    client: {
+      apiRoot: config.apiRoot,
+      canUseWebhookReply: (method) => method === "answerCallbackQuery",
+      fetch: leanFetch,
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   // 429s are retried here after retry_after; 5xx and network errors go back to the caller at once

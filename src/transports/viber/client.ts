@@ -1,4 +1,5 @@
 import { DeliveryError } from "../../core/outbox/outbox.js";
+import { leanFetch, type FetchAnswer } from "../http.js";
 import { parseViberCallback } from "./receive.js";
 import type { ViberPayload } from "./render.js";
 
@@ -16,7 +17,7 @@ const NOT_SUBSCRIBED = new Set([5, 6]);
 const TOO_MANY = 12;
 
 /**
- * A small typed client for Viber's REST bot API over fetch. Honours VIBER_API_ROOT, so operators
+ * A small typed client for Viber's REST bot API over the transports' lean fetch (../http.ts). Honours VIBER_API_ROOT, so operators
  * and tests can point it elsewhere. Never puts the auth token in an error message.
  */
 export class ViberClient {
@@ -28,9 +29,9 @@ export class ViberClient {
 
   /** Calls `method` (e.g. "send_message") and returns Viber's answer, throwing DeliveryError on failure. */
   async call(method: string, body: Record<string, unknown>): Promise<ViberResponse> {
-    let response: Response;
+    let response: FetchAnswer;
     try {
-      response = await fetch(`${this.apiRoot}/${method}`, {
+      response = await leanFetch(`${this.apiRoot}/${method}`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-viber-auth-token": this.authToken },
         body: JSON.stringify(body),
