@@ -10,8 +10,9 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
  * only what those callers ask: a request with a string, bytes or a stream (grammY's multipart file
  * upload) as its body, and an answer whose status, headers and text or JSON are read. node-fetch
  * (grammY's default) and Node's own fetch build WHATWG Request, Headers and Response objects around
- * the same kind of call: measured against a local server, 53 µs of CPU per call through node-fetch
- * against 31 µs here, on every reply a resident gets.
+ * the same kind of call. Measured against a local server (client CPU per call, 8 at a time): a
+ * grammY `sendMessage` 72–88 µs through node-fetch, 58–62 µs through this; a bare JSON POST 47–53 µs
+ * through node-fetch, 63–71 µs through Node's fetch, 36 µs through this. That is on every reply.
  *
  * Callers keep their own timeouts: an abort of `signal` destroys the request and its connection.
  * grammY turns any rejection into an `HttpError` and reads the body for the Bot API's
