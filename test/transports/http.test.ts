@@ -1,13 +1,15 @@
 import { gzipSync } from "node:zlib";
 import { Api, HttpError, InputFile } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
+import { DeliveryError } from "../../src/core/outbox/outbox.js";
 import { leanFetch } from "../../src/transports/http.js";
+import { ViberClient } from "../../src/transports/viber/client.js";
 import { parseMultipart, readBody, sendJson, startLoopbackServer, type LoopbackServer } from "../doubles/http-kit.js";
 
 /**
  * The HTTP client of both transports (src/transports/http.ts), as grammY uses it for the Bot API,
  * against a loopback server that answers as Telegram does, and as a broken proxy or a hung server
- * would. Viber's use of it is covered by the Viber double's tests.
+ * would; and as ViberClient uses it, for what the Viber double does not play (HTTP-level refusals).
  */
 const TOKEN = "123:test-token";
 const servers: LoopbackServer[] = [];
@@ -108,5 +110,42 @@ describe("the HTTP client of the transports, under grammY", () => {
     await api.sendDocument(-100, new InputFile(csv, "reports.csv"), { caption: "Звіт" });
     expect(uploaded?.equals(csv)).toBe(true);
     expect(caption).toBe("Звіт");
+  });
+});
+
+describe("the HTTP client of the transports, under ViberClient", () => {
+  async function viber(handler: Parameters<typeof startLoopbackServer>[0], timeoutMs = 2_000): Promise<ViberClient> {
+    const server = await startLoopbackServer(handler);
+    servers.push(server);
+    return new ViberClient(server.origin, "viber-token", timeoutMs);
+  }
+
+  it("sends the token in its header and returns Viber's answer, message token exact", async () => {
+    let token: string | undefined;
+    const client = await viber(async (req, res) => {
+      await readBody(req, 1 << 20);
+      token = req.headers["x-viber-auth-token"] as string | undefined;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"status":0,"status_message":"ok","message_token":5741311803571721087}');
+    });
+    const answer = await client.call("send_message", { receiver: "r1", type: "text", text: "Вітаємо" });
+    expect(token).toBe("viber-token");
+    expect(answer.message_token).toBe("5741311803571721087");
+  });
+
+  it("reads Retry-After of an HTTP 429 as the wait before the next try", async () => {
+    const client = await viber(async (req, res) => {
+      await readBody(req, 1 << 20);
+      res.writeHead(429, { "retry-after": "7" });
+      res.end();
+    });
+    const error = await client.call("send_message", { receiver: "r1" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ reason: "rate-limited", permanent: false, retryAfterMs: 7_000 });
+  });
+
+  it("counts a server that never answers as unavailable, so the outbox tries again later", async () => {
+    const client = await viber(async () => new Promise<void>(() => undefined), 300);
+    await expect(client.call("send_message", { receiver: "r1" })).rejects.toMatchObject({ reason: "unavailable", permanent: false });
   });
 });
