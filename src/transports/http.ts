@@ -44,7 +44,9 @@ export async function leanFetch(url: string | URL, init: FetchInit = {}): Promis
   const secure = target.protocol === "https:";
   if (!secure && target.protocol !== "http:") throw new TypeError(`an API address must be http or https, got ${target.protocol}`);
   const body = init.body;
-  const headers: Record<string, string> = { ...init.headers, "accept-encoding": "gzip, deflate" };
+  // No compression is asked for: the answers are small, and inflating them would cost CPU on every
+  // call. A server that compresses anyway is still understood (see decode).
+  const headers: Record<string, string> = { ...init.headers };
   if (typeof body === "string") headers["content-length"] = String(Buffer.byteLength(body));
   else if (body instanceof Uint8Array) headers["content-length"] = String(body.byteLength);
   const options: RequestOptions = { method: init.method ?? "GET", headers, agent: secure ? agents.https : agents.http };
