@@ -79,6 +79,8 @@ describe("benchmark harness (tiny counts)", () => {
     expect(point.steps.map((step) => step.updates)).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 3]);
     expect(point.mixed.updates).toBe(40);
     expect(point.scans.reportsInJoinWindow).toBeGreaterThan(0);
+    // The daily idle digest's scan ran in the measured process and found the populated idle reports.
+    expect(point.idleReports).toBeGreaterThan(0);
     expect(point.storage.bytesPerResidentWithReport).toBeGreaterThan(0);
     expect(point.startMs).toBeGreaterThan(0);
     expect(point.health).toMatchObject({ non200: 0, doubleFaults: 0, loggedErrors: 0 });

@@ -69,6 +69,13 @@ export interface GrowthPoint {
     readonly tables: Record<string, number>;
   };
   readonly idleRssMb: number;
+  /**
+   * RSS after the organisers' daily idle digest's scan (run once here; the scheduler also runs it at
+   * start when started after 9:00 in the organisation's time zone, so idleRssMb may include it too).
+   */
+  readonly afterIdleScanRssMb: number;
+  /** Open reports that scan found idle. */
+  readonly idleReports: number;
   readonly peakRssMb: number;
   /** From forking the process to its "ready" (storage open, webhook set, HTTP serving), ms. */
   readonly startMs: number;
@@ -207,6 +214,8 @@ export async function growthPoint(context: BenchContext, residents: number, size
     const tracker = new ReplyTracker(double);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = await sut.usage();
+    const idleScan = await sut.request({ type: "idle-scan" }, "idle-scan");
+    const afterIdleScan = await sut.usage();
 
     context.log(`  growth ${residents}: mixed load`);
     await closedLoop({ client, workload: warmup, tracker, connections: 32, maxUpdates: sizes.warmupUpdates, maxMs: sizes.mixedMaxMs });
@@ -237,6 +246,8 @@ export async function growthPoint(context: BenchContext, residents: number, size
         tables: footprint.tables,
       },
       idleRssMb: mb(idle.rss),
+      afterIdleScanRssMb: mb(afterIdleScan.rss),
+      idleReports: idleScan.idle,
       peakRssMb: mb(Math.max(peak, after.rss)),
       startMs,
       mixed: {

@@ -9,6 +9,8 @@ export type SutRequest =
   | { readonly id: number; readonly type: "broadcast"; readonly text: string }
   | { readonly id: number; readonly type: "broadcast-counts"; readonly broadcast: string }
   | { readonly id: number; readonly type: "outbox" }
+  /** The scan of the organisers' daily idle digest (every open report idle for the configured days). */
+  | { readonly id: number; readonly type: "idle-scan" }
   | { readonly id: number; readonly type: "stop" };
 
 /** A request without its id (the id is added when it is sent). */
@@ -45,5 +47,6 @@ export type SutAnswer =
       readonly pendingGroupItems: number;
       readonly failed: number;
     }
+  | { readonly id: number; readonly type: "idle-scan"; readonly idle: number }
   | { readonly id: number; readonly type: "stopped" }
   | { readonly id: number; readonly type: "error"; readonly message: string };

@@ -238,8 +238,8 @@ export function growthRows(points: GrowthPoint[], redis: Awaited<ReturnType<type
     for (const point of points)
       rows.push({
         section: "2 growth",
-        metric: `RSS with ${point.residents} residents: idle / peak under load, MB`,
-        value: `${point.idleRssMb} / ${point.peakRssMb}`,
+        metric: `RSS with ${point.residents} residents: idle / after the daily idle digest's scan (${point.idleReports} idle reports) / peak under load, MB`,
+        value: `${point.idleRssMb} / ${point.afterIdleScanRssMb} / ${point.peakRssMb}`,
         target: "idle ≤ 150",
         holds: point.idleRssMb <= 150,
       });

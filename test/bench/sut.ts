@@ -127,6 +127,12 @@ async function startViche(): Promise<{ handle: (request: SutRequest) => Promise<
             failed: (await app.outbox.failed(100_000)).length,
           };
         }
+        case "idle-scan": {
+          // What the scheduler's first run after 9:00 does once a day (followups.ts flagIdle).
+          const { idleReports } = await import("../../src/core/organisers/followups.js");
+          const scan = await idleReports(app.core.reports, Date.now(), app.content.organisation.followUp.flagIdleAfterDays, 10);
+          return { id: request.id, type: "idle-scan", idle: scan.refs.length };
+        }
         case "stop":
           await app.stop(2000);
           return { id: request.id, type: "stopped" };
