@@ -39,6 +39,10 @@ export interface FetchAnswer {
 
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
+/**
+ * Sends one request to `url` and resolves once the answer's status and headers are in (its body is
+ * read meanwhile); rejects when the connection fails, is cut off, or `signal` aborts it.
+ */
 export async function leanFetch(url: string | URL, init: FetchInit = {}): Promise<FetchAnswer> {
   const target = typeof url === "string" ? new URL(url) : url;
   const secure = target.protocol === "https:";
@@ -92,6 +96,10 @@ function readBody(response: IncomingMessage): Promise<string> {
     response.on("data", (chunk: Buffer) => chunks.push(chunk));
     response.once("error", reject);
     response.once("aborted", () => reject(new Error("the answer was cut off")));
+    // Closed before its end without either event above: settled all the same, never left hanging.
+    response.once("close", () => {
+      if (!response.complete) reject(new Error("the answer was cut off"));
+    });
     response.once("end", () => {
       try {
         resolve(decode(Buffer.concat(chunks), response.headers["content-encoding"]).toString("utf8"));

@@ -88,6 +88,20 @@ describe("the HTTP client of the transports, under grammY", () => {
     await connectionClosed;
   });
 
+  it("rejects an answer cut off halfway (no timeout needed to notice), and grammY reports it as an HttpError", async () => {
+    const server = await startLoopbackServer(async (req, res) => {
+      await readBody(req, 1 << 20);
+      res.writeHead(200, { "content-type": "application/json", "content-length": 500 });
+      res.write('{"ok":true,"result":{"message_id":');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    servers.push(server);
+    const answer = await leanFetch(`${server.origin}/bot${TOKEN}/sendMessage`, { method: "POST", body: "{}" });
+    await expect(answer.text()).rejects.toThrow("cut off");
+    const api = new Api(TOKEN, { apiRoot: server.origin, fetch: leanFetch as never, timeoutSeconds: 2 });
+    await expect(api.sendMessage(9, "привіт")).rejects.toBeInstanceOf(HttpError);
+  });
+
   it("refuses a server that is not there with an HttpError", async () => {
     const server = await startLoopbackServer(async () => undefined);
     await server.close();

@@ -17,8 +17,9 @@ const NOT_SUBSCRIBED = new Set([5, 6]);
 const TOO_MANY = 12;
 
 /**
- * A small typed client for Viber's REST bot API over the transports' lean fetch (../http.ts). Honours VIBER_API_ROOT, so operators
- * and tests can point it elsewhere. Never puts the auth token in an error message.
+ * A small typed client for Viber's REST bot API over the transports' lean fetch (../http.ts).
+ * Honours VIBER_API_ROOT, so operators and tests can point it elsewhere. Never puts the auth token
+ * in an error message.
  */
 export class ViberClient {
   constructor(
