@@ -1,6 +1,5 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 
@@ -60,7 +59,7 @@ export async function leanFetch(url: string | URL, init: FetchInit = {}): Promis
     request.once("error", reject);
     if (body === undefined || body === null) request.end();
     else if (typeof body === "string" || body instanceof Uint8Array) request.end(body);
-    else if (body instanceof Readable || isAsyncIterable(body)) pipeline(body as AsyncIterable<Uint8Array>, request).catch(reject);
+    else if (isAsyncIterable(body)) pipeline(body as AsyncIterable<Uint8Array>, request).catch(reject);
     else {
       request.destroy();
       reject(new TypeError("a request body must be a string, bytes or a stream"));
